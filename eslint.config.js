@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'screenshots/**', 'coverage/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  noUnsanitized.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly',
+        crypto: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', navigator: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Storage belongs to utils/db (the background's), HTML parsing to the sanitiser.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'idb', message: 'Only utils/db/ may import idb.' },
+            { name: 'dompurify', message: 'Only utils/sanitize.ts may import DOMPurify.' },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['utils/db/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['utils/sanitize.ts', 'tests/**'], rules: { 'no-restricted-imports': 'off' } },
+);

@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import tailwindcss from '@tailwindcss/vite';
+
+// Gecko id is fixed so Firefox keeps the same storage across installs and tests
+// can pin the moz-extension:// UUID.
+export const GECKO_ID = 'folio@folio-reader.org';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader of any file sees where each name comes from.
+  imports: false,
+  // Parallel builds (several developers or test runs on one machine) each get their own folder.
+  outDir: process.env.FOLIO_OUT_DIR || '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 in both browsers: one code path (action, scripting, storage.session) and the
+  // same "the background may die at any time" discipline. Firefox runs it as an
+  // event page (background.scripts), which ESR 153 supports.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Folio',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', 'contextMenus'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: {
+      default_title: '__MSG_actionTitle__',
+    },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact(), tailwindcss()],
+  }),
+});
