@@ -1,0 +1,82 @@
+/**
+ * The article as Folio knows it. One shape for the reader, saving, the library
+ * and exports, so none of them re-derives metadata on its own.
+ *
+ * `content` is untrusted HTML forever: it is sanitised at every render
+ * (utils/sanitize.ts), never trusted because it was "already cleaned".
+ */
+
+export type TextDirection = 'ltr' | 'rtl';
+
+/** What extraction produces from one page. */
+export interface ExtractedArticle {
+  /** The address the page was read from. */
+  url: string;
+  /** The page's canonical URL, tracking parameters removed; `url` when it declares none. */
+  canonicalUrl: string;
+  title: string;
+  /** People, not "By …" prefixes; null when the page names nobody. */
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601, or null when the page does not say. */
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  /** BCP 47 language tag of the article, e.g. "en" or "pt-BR". */
+  lang: string | null;
+  dir: TextDirection | null;
+  /** Absolute URL of the lead image. */
+  leadImage: string | null;
+  excerpt: string | null;
+  /** Untrusted article HTML with absolute URLs. */
+  content: string;
+  textContent: string;
+  wordCount: number;
+  readingTimeMinutes: number;
+}
+
+/** Where a library entry came from; importers add their own values. */
+export type ArticleOrigin = 'web' | 'import';
+
+/** An article in the library (IndexedDB store `articles`). */
+export interface LibraryArticle extends ExtractedArticle {
+  /** Random UUID, stable across re-saves of the same URL. */
+  id: string;
+  /** Identity key derived from the canonical URL (utils/url.ts `urlKey`); unique in the library. */
+  urlKey: string;
+  /** Epoch ms of the first save; re-saving keeps it. */
+  savedAt: number;
+  /** Epoch ms of the last change to content or metadata. */
+  updatedAt: number;
+  tags: string[];
+  archived: boolean;
+  favorite: boolean;
+  origin: ArticleOrigin;
+}
+
+/** What list views need; keeps content out of list messages. */
+export type ArticleSummary = Pick<
+  LibraryArticle,
+  'id' | 'url' | 'title' | 'siteName' | 'byline' | 'excerpt' | 'leadImage' | 'savedAt' | 'readingTimeMinutes' | 'wordCount' | 'tags' | 'archived' | 'favorite'
+>;
+
+/** An article opened in the reader but not (necessarily) saved: store `readerViews`. */
+export interface ReaderView {
+  id: string;
+  article: ExtractedArticle;
+  createdAt: number;
+}
+
+/** Words per minute used for reading time: a common estimate for adult silent reading of non-fiction. */
+export const WORDS_PER_MINUTE = 230;
+
+export function readingTimeMinutes(wordCount: number): number {
+  return wordCount <= 0 ? 0 : Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}
+
+export function toSummary(a: LibraryArticle): ArticleSummary {
+  return {
+    id: a.id, url: a.url, title: a.title, siteName: a.siteName, byline: a.byline, excerpt: a.excerpt,
+    leadImage: a.leadImage, savedAt: a.savedAt, readingTimeMinutes: a.readingTimeMinutes,
+    wordCount: a.wordCount, tags: a.tags, archived: a.archived, favorite: a.favorite,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Folio's message protocol: the only place message names and payload types exist.
+ * Handlers live in utils/handlers/ (one per message) and validate every payload
+ * with utils/validate.ts before acting on it.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ArticleSummary, LibraryArticle, ReaderView } from './article/types';
+import type { Result } from './result';
+import type { TabState } from './tab-state';
+
+/** Sent by the always-on content script after it looked at a page. */
+export interface PageReport {
+  url: string;
+  isArticle: boolean;
+  title: string;
+  siteName: string | null;
+}
+
+/** What the reader page shows: a fresh extraction (view) or a saved article. */
+export type ReaderSource = { kind: 'view'; id: string } | { kind: 'article'; id: string };
+
+export interface ReaderDocument {
+  source: ReaderSource;
+  article: ReaderView['article'];
+  /** Library id when this URL is saved. */
+  savedId: string | null;
+}
+
+export interface ListQuery {
+  /** Case-insensitive words that must all appear in title, site or byline. */
+  query?: string;
+  limit?: number;
+  /** Return articles saved strictly before this epoch ms (paging, newest first). */
+  before?: number;
+}
+
+export interface ProtocolMap {
+  /** content script → background: this page is (not) an article. */
+  'page.report'(data: PageReport): void;
+  /** popup → background: what Folio knows of a tab. */
+  'tab.getState'(data: { tabId: number }): TabState;
+  /** popup → background: extract the tab's article and turn the tab into the reader. */
+  'reader.open'(data: { tabId: number; force?: boolean }): Result<{ viewId: string }>;
+  /** reader page → background: the article to show. */
+  'reader.load'(data: ReaderSource): Result<ReaderDocument>;
+  /** popup → background: extract and save the tab's article. */
+  'article.saveTab'(data: { tabId: number }): Result<{ id: string; created: boolean }>;
+  /** reader → background: save what the reader shows. */
+  'article.saveView'(data: { viewId: string }): Result<{ id: string; created: boolean }>;
+  'article.remove'(data: { id: string }): Result<{ removed: boolean }>;
+  'article.get'(data: { id: string }): Result<LibraryArticle>;
+  'article.list'(data: ListQuery): Result<{ items: ArticleSummary[]; total: number }>;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
