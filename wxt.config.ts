@@ -21,10 +21,20 @@ export default defineConfig({
     short_name: 'Folio',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', 'contextMenus'],
+    permissions: [
+      'storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', 'contextMenus',
+      // Chrome's worker has no DOM: "Save link to Folio" parses in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: {
       default_title: '__MSG_actionTitle__',
+      default_icon: { 16: 'toolbar/idle-16.png', 32: 'toolbar/idle-32.png' },
+    },
+    commands: {
+      'toggle-reader': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandToggleReader__' },
+      'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSavePage__' },
+      'open-library': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenLibrary__' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

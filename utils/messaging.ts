@@ -4,6 +4,7 @@
  * with utils/validate.ts before acting on it.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ExtractionResult } from './article/extract';
 import type { ArticleSummary, LibraryArticle, ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
@@ -50,6 +51,8 @@ export interface ProtocolMap {
   'article.remove'(data: { id: string }): Result<{ removed: boolean }>;
   'article.get'(data: { id: string }): Result<LibraryArticle>;
   'article.list'(data: ListQuery): Result<{ items: ArticleSummary[]; total: number }>;
+  /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
+  'offscreen.extract'(data: { html: string; url: string }): ExtractionResult;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -80,6 +80,13 @@ export function readerSource(value: unknown): ReaderSource {
   return { kind: v.kind, id: id(v.id) };
 }
 
+/** HTML fetched by the background for extraction; size-capped by the fetcher already. */
+export function htmlRequest(value: unknown): { html: string; url: string } {
+  const v = record(value);
+  if (typeof v.html !== 'string' || v.html.length > 12 * 1024 * 1024) throw new ValidationError('bad html');
+  return { html: v.html, url: httpUrl(v.url) };
+}
+
 export function listQuery(value: unknown): Required<Pick<ListQuery, 'limit'>> & ListQuery {
   const v = value === undefined ? {} : record(value);
   const query = v.query === undefined ? undefined : text(v.query, MAX_QUERY);

@@ -1,0 +1,35 @@
+/**
+ * The toolbar button shows, per tab, whether the page is an article: full-colour
+ * icon and a telling tooltip when it is, the idle icon otherwise.
+ */
+import { browser } from 'wxt/browser';
+import { errorText, t } from './i18n';
+import type { Result } from './result';
+
+const ICONS = {
+  active: { 16: '/toolbar/active-16.png', 32: '/toolbar/active-32.png' },
+  idle: { 16: '/toolbar/idle-16.png', 32: '/toolbar/idle-32.png' },
+};
+
+export async function showArticleState(tabId: number, isArticle: boolean): Promise<void> {
+  const state = isArticle ? 'active' : 'idle';
+  await Promise.all([
+    browser.action.setTitle({ tabId, title: t(isArticle ? 'actionTitleArticle' : 'actionTitle') }),
+    browser.action.setBadgeText({ tabId, text: '' }),
+    // The icon is cosmetic: a missing file must not break the title update.
+    browser.action.setIcon({ tabId, path: ICONS[state] }).catch(() => undefined),
+  ]);
+}
+
+/**
+ * Feedback for actions started without the popup (menus, shortcuts): a badge on
+ * the tab — a check mark when saved, "!" with the reason in the tooltip when not.
+ * It clears when the tab navigates (utils/handlers/tabs-lifecycle.ts).
+ */
+export async function showActionOutcome(tabId: number, outcome: Result<unknown>): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeBackgroundColor({ tabId, color: outcome.ok ? '#2f6f4f' : '#b3261e' }),
+    browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' }),
+    browser.action.setTitle({ tabId, title: outcome.ok ? t('badgeSaved') : errorText(outcome.code) }),
+  ]).catch(() => undefined);
+}

@@ -1,0 +1,60 @@
+/**
+ * User actions that several triggers share (popup messages, context menus,
+ * keyboard commands): one implementation each, so they cannot drift apart.
+ */
+import { browser } from 'wxt/browser';
+import { saveArticle } from './db/articles';
+import { putReaderView } from './db/reader-views';
+import { extractFromTab } from './extract-in-tab';
+import { describe, fail, isQuotaError, ok, type Failure, type Result } from './result';
+import type { ReaderSource } from './messaging';
+
+export function readerUrl(source: ReaderSource): string {
+  return `${browser.runtime.getURL('/reader.html')}?${source.kind}=${encodeURIComponent(source.id)}`;
+}
+
+export function libraryUrl(): string {
+  return browser.runtime.getURL('/library.html');
+}
+
+/** Maps a storage exception to the Result the UI explains. */
+export function storageFailure(error: unknown): Failure {
+  return fail(isQuotaError(error) ? 'quota' : 'storage', describe(error));
+}
+
+/** Extracts the tab's article and turns the same tab into the reader. */
+export async function openReaderInTab(tabId: number, force = false): Promise<Result<{ viewId: string }>> {
+  const extracted = await extractFromTab(tabId, force);
+  if (!extracted.ok) return extracted;
+  try {
+    const view = await putReaderView(extracted.value);
+    await browser.tabs.update(tabId, { url: readerUrl({ kind: 'view', id: view.id }) });
+    return ok({ viewId: view.id });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** Extracts the tab's article and saves it to the library. */
+export async function saveTabArticle(tabId: number): Promise<Result<{ id: string; created: boolean }>> {
+  const extracted = await extractFromTab(tabId);
+  if (!extracted.ok) return extracted;
+  try {
+    const { article, created } = await saveArticle(extracted.value);
+    return ok({ id: article.id, created });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** Opens the library, reusing a library tab that is already open. */
+export async function openLibrary(): Promise<void> {
+  const url = libraryUrl();
+  const [existing] = await browser.tabs.query({ url: `${url}*` });
+  if (existing?.id !== undefined) {
+    await browser.tabs.update(existing.id, { active: true });
+    if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
+  } else {
+    await browser.tabs.create({ url });
+  }
+}

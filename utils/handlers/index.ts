@@ -1,0 +1,14 @@
+/** Every background listener, registered synchronously when the worker starts. */
+import { registerArticleHandlers } from './articles';
+import { registerPageHandlers } from './page';
+import { registerReaderHandlers } from './reader';
+import { registerTabHandlers } from './tab';
+import { registerTabLifecycle } from './tabs-lifecycle';
+
+export function registerBackground(): void {
+  registerPageHandlers();
+  registerTabHandlers();
+  registerReaderHandlers();
+  registerArticleHandlers();
+  registerTabLifecycle();
+}

@@ -1,0 +1,13 @@
+/** Reports from the always-on content script. */
+import { showArticleState } from '../action-state';
+import { setReport } from '../tab-state';
+import * as v from '../validate';
+import { handle } from './register';
+
+export function registerPageHandlers(): void {
+  handle('page.report', 'content-script', v.pageReport, async (report, sender) => {
+    const tabId = sender.tab!.id!;
+    await setReport(tabId, report);
+    await showArticleState(tabId, report.isArticle);
+  });
+}

@@ -1,0 +1,22 @@
+/** What the popup needs to know about a tab. */
+import { browser } from 'wxt/browser';
+import { findIdByUrl } from '../db/articles';
+import { pageAccess } from '../page-access';
+import { getReport, type TabState } from '../tab-state';
+import { urlKey } from '../url';
+import * as v from '../validate';
+import { handle } from './register';
+
+export function registerTabHandlers(): void {
+  handle('tab.getState', 'extension-page', v.tabRequest, async ({ tabId }): Promise<TabState> => {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    const url = tab?.url ?? null;
+    const access = pageAccess(url);
+    if (access !== 'ok' || !url) return { tabId, url, access, report: null, savedId: null };
+    const report = await getReport(tabId);
+    // A report for the page the tab showed before is stale, not this page's.
+    const current = report && urlKey(report.url) === urlKey(url) ? report : null;
+    const savedId = await findIdByUrl(url).catch(() => null);
+    return { tabId, url, access, report: current, savedId };
+  });
+}
