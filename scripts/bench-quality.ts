@@ -1,0 +1,322 @@
+/**
+ * Detection and extraction quality, Folio against bare Readability 0.6.0, on
+ * the shared corpora and Folio's own fixtures, in one run.
+ *
+ *   npm run bench:quality                        # print the report
+ *   npm run bench:quality -- --out docs/quality.md
+ *   options: --dom linkedom|jsdom, --limit N (pages per corpus), --dump <dir> (per-page JSON for debugging),
+ *            --only <substring of a file name>
+ *
+ * Metrics follow WCXB's: bag of lower-cased \w+ words against `main_content`
+ * (precision, recall, F1 per page, mean over pages), share of `with` snippets
+ * found and of `without` snippets found (lower is better).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { detectArticle } from '../utils/article/detect';
+import { extractArticle } from '../utils/article/extract';
+import { parseDocument, type DomName } from './extract';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const shared = resolve(root, '../shared/fixtures');
+
+interface Args { dom: DomName; limit: number; out: string | null; dump: string | null; only: string | null }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { dom: 'linkedom', limit: Infinity, out: null, dump: null, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (a === '--dom' && (v === 'jsdom' || v === 'linkedom')) { args.dom = v; i++; }
+    else if (a === '--limit' && v) { args.limit = Number(v); i++; }
+    else if (a === '--out' && v) { args.out = v; i++; }
+    else if (a === '--dump' && v) { args.dump = v; i++; }
+    else if (a === '--only' && v) { args.only = v; i++; }
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+// ---- corpora -------------------------------------------------------------------
+
+interface Page {
+  corpus: 'wcxb' | 'readability' | 'folio-detect' | 'folio-extract';
+  id: string;
+  path: string;
+  url: string;
+  /** article | service | product | collection | listing | forum | documentation | readerable | not-readerable */
+  type: string;
+  truth?: { text: string; with: string[]; without: string[] };
+}
+
+function wcxbPages(): Page[] {
+  const dir = join(shared, 'wcxb-dev-sample');
+  return readdirSync(join(dir, 'ground-truth'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const gt = JSON.parse(readFileSync(join(dir, 'ground-truth', f), 'utf8'));
+      const id = f.replace(/\.json$/, '');
+      return {
+        corpus: 'wcxb' as const,
+        id,
+        path: join(dir, 'html', `${id}.html`),
+        url: gt.url,
+        type: gt._internal.page_type.primary,
+        truth: { text: gt.ground_truth.main_content ?? '', with: gt.ground_truth.with ?? [], without: gt.ground_truth.without ?? [] },
+      };
+    });
+}
+
+function readabilityPages(): Page[] {
+  const dir = join(shared, 'readability-test-pages');
+  return readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'source.html')))
+    .sort()
+    .map((d) => {
+      const meta = JSON.parse(readFileSync(join(dir, d, 'expected-metadata.json'), 'utf8'));
+      return {
+        corpus: 'readability' as const,
+        id: d,
+        path: join(dir, d, 'source.html'),
+        // The URL Readability's own test suite uses for these pages.
+        url: 'http://fakehost/test/page.html',
+        type: meta.readerable ? 'readerable' : 'not-readerable',
+      };
+    });
+}
+
+function folioPages(kind: 'detect' | 'extract'): Page[] {
+  const dir = join(root, 'tests/fixtures', kind);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'source.html')))
+    .sort()
+    .map((d) => {
+      const inputPath = join(dir, d, 'input.json');
+      const input = existsSync(inputPath) ? JSON.parse(readFileSync(inputPath, 'utf8')) : {};
+      const expectedPath = join(dir, d, 'expected.json');
+      const expected = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : {};
+      const isArticle = kind === 'extract' ? true : expected.isArticle === true;
+      return {
+        corpus: kind === 'detect' ? ('folio-detect' as const) : ('folio-extract' as const),
+        id: d,
+        path: join(dir, d, 'source.html'),
+        url: input.url ?? `https://news.example.org/${d}`,
+        type: isArticle ? 'article' : 'not-article',
+      };
+    });
+}
+
+// ---- metrics -------------------------------------------------------------------
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/\w+/g) ?? [];
+}
+
+function prf(extracted: string, truth: string): { p: number; r: number; f: number } {
+  const got = words(extracted);
+  const want = words(truth);
+  if (!got.length || !want.length) return { p: got.length || want.length ? 0 : 1, r: want.length ? 0 : 1, f: 0 };
+  const bag = new Map<string, number>();
+  for (const w of want) bag.set(w, (bag.get(w) ?? 0) + 1);
+  let hit = 0;
+  for (const w of got) {
+    const n = bag.get(w) ?? 0;
+    if (n > 0) { hit++; bag.set(w, n - 1); }
+  }
+  const p = hit / got.length;
+  const r = hit / want.length;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** Snippets are matched on their word sequence, so spacing and punctuation differences do not count. */
+function contains(haystackWords: string, snippet: string): boolean {
+  const needle = words(snippet).join(' ');
+  return needle.length > 0 && ` ${haystackWords} `.includes(` ${needle} `);
+}
+
+function quantile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))] ?? NaN;
+}
+
+const mean = (v: number[]): number => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN);
+
+// ---- runners -------------------------------------------------------------------
+
+interface Run {
+  detected: boolean;
+  detectMs: number;
+  /** DOM construction + extraction. */
+  extractMs: number;
+  text: string;
+  error?: string;
+}
+
+function runBare(html: string, url: string, dom: DomName): Run {
+  const t0 = performance.now();
+  const doc = parseDocument(html, url, dom);
+  const t1 = performance.now();
+  const detected = isProbablyReaderable(doc);
+  const t2 = performance.now();
+  let text = '';
+  let error: string | undefined;
+  let t3: number;
+  try {
+    const parsed = new Readability(doc).parse();
+    t3 = performance.now();
+    text = parsed?.textContent ?? '';
+  } catch (e) {
+    t3 = performance.now();
+    error = String(e);
+  }
+  return { detected, detectMs: t2 - t1, extractMs: t1 - t0 + (t3 - t2), text, error };
+}
+
+function runFolio(html: string, url: string, dom: DomName): Run {
+  const t0 = performance.now();
+  const doc = parseDocument(html, url, dom);
+  const t1 = performance.now();
+  const detected = detectArticle(doc, url).isArticle;
+  const t2 = performance.now();
+  const result = extractArticle(doc, url, { force: true, mutateDocument: true });
+  const t3 = performance.now();
+  return {
+    detected,
+    detectMs: t2 - t1,
+    extractMs: t1 - t0 + (t3 - t2),
+    text: result.ok ? result.article.textContent : '',
+    error: result.ok || result.reason === 'not-an-article' ? undefined : result.detail,
+  };
+}
+
+interface Row { page: Page; bare: Run; folio: Run }
+
+// ---- report --------------------------------------------------------------------
+
+const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+const num = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const ms = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+
+function detectionTable(rows: Row[], isPositive: (p: Page) => boolean | null, title: string): string[] {
+  const out = [`### ${title}`, '', '| | accuracy | precision | recall | FP rate on negatives | TP | FN | FP | TN |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const who of ['bare', 'folio'] as const) {
+    let tp = 0, fn = 0, fp = 0, tn = 0;
+    for (const row of rows) {
+      const positive = isPositive(row.page);
+      if (positive === null) continue;
+      const said = row[who].detected;
+      if (positive && said) tp++;
+      else if (positive) fn++;
+      else if (said) fp++;
+      else tn++;
+    }
+    const name = who === 'bare' ? 'Readability `isProbablyReaderable`' : 'Folio `detectArticle`';
+    out.push(`| ${name} | ${pct((tp + tn) / (tp + tn + fp + fn))} | ${pct(tp / (tp + fp))} | ${pct(tp / (tp + fn))} | ${pct(fp / (fp + tn))} | ${tp} | ${fn} | ${fp} | ${tn} |`);
+  }
+  out.push('');
+  return out;
+}
+
+function report(rows: Row[], args: Args, seconds: number): string {
+  const lines: string[] = [];
+  const wcxb = rows.filter((r) => r.page.corpus === 'wcxb');
+  const NEG = new Set(['service', 'product', 'collection', 'listing']);
+
+  lines.push('## Detection', '');
+  lines.push(...detectionTable(wcxb, (p) => (p.type === 'article' ? true : NEG.has(p.type) ? false : null),
+    `WCXB dev sample: article pages positive; service, product, collection, listing negative (${wcxb.filter((r) => r.page.type === 'article' || NEG.has(r.page.type)).length} pages)`));
+
+  lines.push('Called "article", by WCXB page type:', '', '| page type | pages | bare Readability | Folio |', '|---|---|---|---|');
+  for (const type of ['article', 'service', 'product', 'collection', 'listing', 'forum', 'documentation']) {
+    const sub = wcxb.filter((r) => r.page.type === type);
+    if (!sub.length) continue;
+    lines.push(`| ${type} | ${sub.length} | ${pct(mean(sub.map((r) => (r.bare.detected ? 1 : 0))))} | ${pct(mean(sub.map((r) => (r.folio.detected ? 1 : 0))))} |`);
+  }
+  lines.push('');
+  const rt = rows.filter((r) => r.page.corpus === 'readability');
+  if (rt.length) lines.push(...detectionTable(rt, (p) => p.type === 'readerable', `readability-test-pages: the \`readerable\` flag as truth (${rt.length} pages; mostly articles, the 8 negatives are tiny test documents)`));
+  const own = rows.filter((r) => r.page.corpus === 'folio-detect' || r.page.corpus === 'folio-extract');
+  if (own.length) lines.push(...detectionTable(own, (p) => p.type === 'article', `Folio's own fixtures (tests/fixtures/detect + tests/fixtures/extract, ${own.length} pages)`));
+
+  const articles = wcxb.filter((r) => r.page.type === 'article' && r.page.truth);
+  lines.push('## Extraction on WCXB article pages', '', `${articles.length} pages. Word-level scores are means over pages; snippets are matched on their word sequence.`, '');
+  lines.push('| | F1 | precision | recall | `with` snippets kept | `without` snippets left (lower is better) | pages with an error |', '|---|---|---|---|---|---|---|');
+  for (const who of ['bare', 'folio'] as const) {
+    const scores = articles.map((r) => prf(r[who].text, r.page.truth!.text));
+    let withHit = 0, withAll = 0, withoutHit = 0, withoutAll = 0;
+    for (const r of articles) {
+      const hay = words(r[who].text).join(' ');
+      for (const s of r.page.truth!.with) { withAll++; if (contains(hay, s)) withHit++; }
+      for (const s of r.page.truth!.without) { withoutAll++; if (contains(hay, s)) withoutHit++; }
+    }
+    const name = who === 'bare' ? 'Readability 0.6.0' : 'Folio';
+    lines.push(`| ${name} | ${num(mean(scores.map((s) => s.f)))} | ${num(mean(scores.map((s) => s.p)))} | ${num(mean(scores.map((s) => s.r)))} | ${pct(withHit / withAll)} (${withHit}/${withAll}) | ${pct(withoutHit / withoutAll)} (${withoutHit}/${withoutAll}) | ${articles.filter((r) => r[who].error).length} |`);
+  }
+  lines.push('');
+
+  lines.push('## Time per page', '', `DOM: ${args.dom}. "Extraction" is DOM construction + extraction (Readability's \`parse()\` for bare, \`extractArticle\` for Folio: clean-up and metadata included; file reading excluded). Detection is timed on its own.`, '');
+  lines.push('| pages | | bare Readability | Folio | ratio Folio / bare |', '|---|---|---|---|---|');
+  for (const [label, sub] of [['all ' + rows.length, rows], ['WCXB articles ' + articles.length, articles]] as const) {
+    const b = sub.map((r) => r.bare.extractMs);
+    const f = sub.map((r) => r.folio.extractMs);
+    lines.push(`| ${label} | extraction median | ${ms(quantile(b, 0.5))} | ${ms(quantile(f, 0.5))} | ${num(quantile(f, 0.5) / quantile(b, 0.5), 2)} |`);
+    lines.push(`| | extraction p95 | ${ms(quantile(b, 0.95))} | ${ms(quantile(f, 0.95))} | ${num(quantile(f, 0.95) / quantile(b, 0.95), 2)} |`);
+    lines.push(`| | extraction total | ${ms(b.reduce((a, x) => a + x, 0))} | ${ms(f.reduce((a, x) => a + x, 0))} | ${num(f.reduce((a, x) => a + x, 0) / b.reduce((a, x) => a + x, 0), 2)} |`);
+    const bd = sub.map((r) => r.bare.detectMs);
+    const fd = sub.map((r) => r.folio.detectMs);
+    lines.push(`| | detection median (p95) | ${ms(quantile(bd, 0.5))} (${ms(quantile(bd, 0.95))}) | ${ms(quantile(fd, 0.5))} (${ms(quantile(fd, 0.95))}) | ${num(quantile(fd, 0.5) / quantile(bd, 0.5), 2)} |`);
+  }
+  lines.push('', `Run took ${seconds.toFixed(0)} s on this machine (2 cores, shared).`, '');
+  return lines.join('\n');
+}
+
+// ---- main ----------------------------------------------------------------------
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const corpora = [wcxbPages(), readabilityPages(), folioPages('detect'), folioPages('extract')];
+  const pages = corpora.flatMap((c) => c.slice(0, args.limit)).filter((p) => !args.only || p.path.includes(args.only));
+  if (args.dump) mkdirSync(args.dump, { recursive: true });
+  const rows: Row[] = [];
+  for (const [i, page] of pages.entries()) {
+    const html = readFileSync(page.path, 'utf8');
+    const bare = runBare(html, page.url, args.dom);
+    const folio = runFolio(html, page.url, args.dom);
+    rows.push({ page, bare, folio });
+    if (args.dump) {
+      const t = page.truth;
+      const info = t
+        ? {
+            bare: prf(bare.text, t.text), folio: prf(folio.text, t.text),
+            withoutLeft: t.without.filter((s) => contains(words(folio.text).join(' '), s)),
+            withLost: t.with.filter((s) => !contains(words(folio.text).join(' '), s)),
+          }
+        : {};
+      writeFileSync(join(args.dump, `${page.corpus}-${page.id}.json`), JSON.stringify({ ...page, truth: undefined, type: page.type, bareDetected: bare.detected, folioDetected: folio.detected, ...info, folioError: folio.error, folioText: folio.text, bareText: bare.text }, null, 1));
+    }
+    if ((i + 1) % 50 === 0) process.stderr.write(`${i + 1}/${pages.length}\n`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const command = `npm run bench:quality${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+  const body = report(rows, args, seconds);
+  process.stdout.write(`${body}\n`);
+  if (args.out) {
+    const header = `# Folio extraction and detection quality\n\nProduced by \`${command}\`, Readability 0.6.0, ${new Date().toISOString().slice(0, 10)}.\n\n`;
+    const outPath = resolve(root, args.out);
+    const previous = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
+    // Hand-written notes below the marker survive regeneration.
+    const marker = '<!-- notes -->';
+    const notes = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : `${marker}\n`;
+    writeFileSync(outPath, `${header}${body}\n${notes}`);
+  }
+}
+
+main();

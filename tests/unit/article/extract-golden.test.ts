@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+/**
+ * Golden fixtures for extraction: tests/fixtures/extract/<case>/source.html
+ * (+ input.json with the page URL) against expected.json. Each case is named
+ * after the rule it pins. Regenerate with UPDATE_GOLDEN=1 and review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/article/extract';
+
+const dir = resolve(__dirname, '../../fixtures/extract');
+const cases = existsSync(dir) ? readdirSync(dir).filter((d) => existsSync(join(dir, d, 'source.html'))).sort() : [];
+const update = process.env.UPDATE_GOLDEN === '1';
+
+describe('extraction golden fixtures', () => {
+  it('finds fixture folders (empty-suite guard)', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const input = JSON.parse(readFileSync(join(dir, name, 'input.json'), 'utf8')) as { url: string };
+      const doc = new JSDOM(readFileSync(join(dir, name, 'source.html'), 'utf8'), { url: input.url }).window.document;
+      const result = extractArticle(doc, input.url, { force: true });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const { content: _content, ...rest } = result.article;
+      const actual = { ...rest, images: Array.from(result.article.content.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g), (m) => m[1]?.replace(/&amp;/g, '&')) };
+      const expectedPath = join(dir, name, 'expected.json');
+      if (update || !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+    });
+  }
+});

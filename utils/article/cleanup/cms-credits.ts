@@ -1,0 +1,12 @@
+/**
+ * CMS bookkeeping printed at the end of a story ("Uploaded by Tham Yek Lee",
+ * "Posted in News | Tagged …"): about the publishing workflow, not the story.
+ */
+import type { CleanupRule } from './rule';
+
+const CREDIT = /^(?:uploaded by|posted in|filed under|tagged(?: with| as)?|tags|categories|category)\s*:?\s+\S.{0,100}$/i;
+
+export const cmsCredits: CleanupRule = {
+  name: 'cms-credits',
+  lines: [{ pattern: CREDIT, maxChars: 120 }],
+};

@@ -1,0 +1,42 @@
+/** DOM helpers the cleanup rules share. Readability's article element is detached from any document, so "still there?" is `root.contains(el)`, never `isConnected`. */
+import { normalizeSpace } from '../text';
+
+export function textOf(el: Element): string {
+  return normalizeSpace(el.textContent);
+}
+
+/** Share of the element's text that sits inside links (0 when it has no text). */
+export function linkDensity(el: Element): number {
+  const total = textOf(el).length;
+  if (!total) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += textOf(a).length;
+  return Math.min(1, linked / total);
+}
+
+/** class + id, lower-cased, for the name-based heuristics. */
+export function namesOf(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+}
+
+export function hasMedia(el: Element): boolean {
+  return el.matches('img, picture, video, audio, iframe, svg, canvas, object, embed, table, math') ||
+    el.querySelector('img, picture, video, audio, iframe, svg, canvas, object, embed, table, math') !== null;
+}
+
+/**
+ * Removes `el`, then any ancestors it leaves empty (a wrapper div whose only
+ * child was the widget), stopping at `root`.
+ */
+export function removeWithEmptyParents(el: Element, root: Element): void {
+  let parent = el.parentElement;
+  el.remove();
+  while (parent && parent !== root && !textOf(parent) && !hasMedia(parent)) {
+    const next = parent.parentElement;
+    parent.remove();
+    parent = next;
+  }
+}
+
+/** Elements that are "a line": paragraphs, list items, headings and leaf-ish divs. */
+export const LINE_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, div, span, section, aside, blockquote, strong, b, em, figcaption, dd, dt, small, header, footer';

@@ -1,0 +1,40 @@
+/**
+ * The shared mechanism of the text-pattern rules: find short "lines" whose
+ * whole text matches a pattern and remove them, with the wrappers they leave
+ * empty. Only short lines go: a story paragraph that merely mentions
+ * "newsletter" is longer than any widget.
+ */
+import { LINE_SELECTOR, removeWithEmptyParents, textOf } from './dom';
+
+export interface LineRule {
+  /** Tested against the line's whitespace-normalised text. */
+  pattern: RegExp;
+  /** Lines longer than this are prose, not widgets. */
+  maxChars: number;
+}
+
+export function removeMatchingLines(root: Element, rules: readonly LineRule[]): number {
+  let removed = 0;
+  // Raw text may carry indentation whitespace; allow for it before the exact test.
+  const maxRaw = Math.max(0, ...rules.map((r) => r.maxChars)) * 3 + 200;
+  // Innermost first (reverse document order) so a wrapper is judged after its content is gone.
+  const candidates = Array.from(root.querySelectorAll(LINE_SELECTOR)).reverse();
+  for (const el of candidates) {
+    if (!rules.length) break;
+    // Cheap length test on the raw text before normalising it; most elements are prose.
+    const raw = el.textContent ?? '';
+    if (!raw || raw.length > maxRaw) continue;
+    if (!root.contains(el)) continue;
+    const text = textOf(el);
+    if (!text) continue;
+    if (!rules.some((r) => text.length <= r.maxChars && r.pattern.test(text))) continue;
+    // Climb while the parent holds nothing more than this line (a wrapper div around a <p>).
+    let target: Element = el;
+    while (target.parentElement && target.parentElement !== root && textOf(target.parentElement) === text) {
+      target = target.parentElement;
+    }
+    removeWithEmptyParents(target, root);
+    removed++;
+  }
+  return removed;
+}

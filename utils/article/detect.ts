@@ -1,0 +1,226 @@
+/**
+ * "Is this an article?" for the always-on content script. Cheap by design: it
+ * must not import Readability (utils/article/extract.ts does, and is loaded only
+ * when the user asks for the reader or a save), and it reads each signal with
+ * one selector query. It weighs what publishers declare (schema.org, OpenGraph,
+ * dates, bylines) and how the page reads (long paragraphs in one place) against
+ * the shapes that are not articles: home, section and tag pages full of equal
+ * teasers, search results, shops, login and app pages.
+ */
+import { ARTICLE_TYPES, NON_ARTICLE_TYPES, readJsonLd, typesOf } from './jsonld';
+
+export interface Detection {
+  isArticle: boolean;
+  title: string;
+  siteName: string | null;
+  /** The summed evidence; ≥ ARTICLE_THRESHOLD means article. */
+  score: number;
+  /** What was seen, e.g. "jsonld-article", "teasers:24", for logs and the popup's "why". */
+  signals: string[];
+}
+
+export const ARTICLE_THRESHOLD = 3;
+
+/** The measurable features; exported so tests and the benchmark can show them. */
+export interface DetectionFeatures {
+  httpPage: boolean;
+  path: string;
+  jsonLdArticle: boolean;
+  jsonLdNonArticle: string | null;
+  ogType: string | null;
+  publishedMeta: boolean;
+  bylineMarkup: boolean;
+  timeMarkup: boolean;
+  /** readerable-style score: Σ √(len − 140) over paragraphs longer than 140 chars. */
+  paragraphScore: number;
+  longParagraphs: number;
+  /** Characters of text in <p> elements. */
+  paragraphChars: number;
+  articleElements: number;
+  /** Share of the paragraph text inside the biggest <article>/<main> (0 when none). */
+  dominantShare: number;
+  /** Headings that are links: the teasers of home, section and tag pages. */
+  linkedHeadings: number;
+  priceMarkup: boolean;
+  addToCart: boolean;
+  passwordField: boolean;
+  searchPage: boolean;
+  listingPath: boolean;
+  homePath: boolean;
+  /** The URL reads like a story: /news/, /blog/, a date, a long hyphenated slug. */
+  articlePath: boolean;
+  /** The URL reads like a company page: /services/, /pricing, /about, /contact. */
+  servicePath: boolean;
+  /** Calls to action: "Get a quote", "Book a demo", "Contact us"… */
+  callsToAction: number;
+  /** Visible form fields other than search boxes. */
+  formFields: number;
+}
+
+const MIN_PARAGRAPH = 140;
+/** Enough to read the page's shape; a listing with 5,000 paragraphs needs no more than this to be recognised. */
+const MAX_PARAGRAPHS = 1500;
+
+function isHidden(el: Element): boolean {
+  // Only what markup says: computed style would force a layout on every page visit.
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none/i.test(el.getAttribute('style') ?? '');
+}
+
+const BOILERPLATE_CONTAINER = 'nav, footer, aside, header, [role="navigation"], [role="contentinfo"], [role="complementary"]';
+
+export function detectionFeatures(doc: Document, url?: string): DetectionFeatures {
+  const href = url ?? doc.URL ?? '';
+  let path = '/';
+  let httpPage: boolean;
+  let search = '';
+  try {
+    const parsed = new URL(href);
+    httpPage = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+    path = parsed.pathname.toLowerCase();
+    search = parsed.search.toLowerCase();
+  } catch {
+    httpPage = false;
+  }
+
+  const jsonLd = readJsonLd(doc);
+  let jsonLdArticle = false;
+  let jsonLdNonArticle: string | null = null;
+  for (const node of jsonLd) {
+    for (const type of typesOf(node)) {
+      if (ARTICLE_TYPES.has(type)) jsonLdArticle = true;
+      else if (NON_ARTICLE_TYPES.has(type)) jsonLdNonArticle ??= type;
+    }
+  }
+  const meta = (sel: string): string | null => doc.querySelector(sel)?.getAttribute('content')?.trim().toLowerCase() || null;
+  const ogType = meta('meta[property="og:type"]') ?? meta('meta[name="og:type"]');
+  const publishedMeta =
+    !!doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], [itemprop="datePublished"], meta[name="pubdate"], meta[name="publish-date"], meta[name="date"]') ||
+    jsonLd.some((n) => typeof n.datePublished === 'string');
+  const bylineMarkup = !!doc.querySelector('[rel~="author"], [itemprop="author"], .byline, .author, .post-author, .article-author, [class*="byline"], meta[name="author"]');
+  const timeMarkup = !!doc.querySelector('article time, main time, time[datetime][pubdate], time[itemprop]');
+
+  let paragraphScore = 0;
+  let longParagraphs = 0;
+  let paragraphChars = 0;
+  const paragraphs = doc.querySelectorAll('p, pre');
+  const limit = Math.min(paragraphs.length, MAX_PARAGRAPHS);
+  const containers = new Map<Element, number>();
+  for (let i = 0; i < limit; i++) {
+    const p = paragraphs[i];
+    if (!p || isHidden(p)) continue;
+    const len = (p.textContent ?? '').trim().length;
+    if (len === 0) continue;
+    paragraphChars += len;
+    if (len < MIN_PARAGRAPH) continue;
+    if (p.closest(BOILERPLATE_CONTAINER)) continue;
+    longParagraphs++;
+    paragraphScore += Math.sqrt(len - MIN_PARAGRAPH);
+    const container = p.closest('article, main, [role="main"]');
+    if (container) containers.set(container, (containers.get(container) ?? 0) + len);
+  }
+  let dominant = 0;
+  let longChars = 0;
+  for (const chars of containers.values()) dominant = Math.max(dominant, chars);
+  for (let i = 0; i < limit; i++) {
+    const len = (paragraphs[i]?.textContent ?? '').trim().length;
+    if (len >= MIN_PARAGRAPH) longChars += len;
+  }
+  const dominantShare = longChars ? dominant / longChars : 0;
+
+  const articleElements = doc.getElementsByTagName('article').length;
+  const linkedHeadings = doc.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
+
+  const priceMarkup =
+    !!doc.querySelector('[itemprop="price"], meta[property="product:price:amount"], meta[property="og:price:amount"], [itemtype*="schema.org/Product" i], [itemtype*="schema.org/Offer" i]') ||
+    ogType?.startsWith('product') === true || ogType === 'og:product';
+  let addToCart = !!doc.querySelector('[name="add-to-cart"], [class*="add-to-cart" i], [id*="add-to-cart" i], [class*="addtocart" i], [data-action*="add-to-cart" i], form[action*="/cart/add"]');
+  if (!addToCart) {
+    const buttons = doc.querySelectorAll('button, input[type="submit"]');
+    for (let i = 0; i < Math.min(buttons.length, 150); i++) {
+      const b = buttons[i];
+      const label = `${b?.textContent ?? ''} ${b?.getAttribute('value') ?? ''}`;
+      if (/\b(?:add to (?:cart|bag|basket|trolley)|buy now|in den warenkorb|ajouter au panier)\b/i.test(label)) {
+        addToCart = true;
+        break;
+      }
+    }
+  }
+  const passwordField = !!doc.querySelector('input[type="password"]');
+  const searchPage =
+    /(?:^|\/)(?:search|suche|recherche|buscar|results)(?:\/|$|\.)/.test(path) ||
+    /[?&](?:q|s|query|search|keyword|keywords|k)=/.test(search) ||
+    jsonLd.some((n) => typesOf(n).includes('SearchResultsPage'));
+  const listingPath = /\/(?:tags?|category|categories|topics?|sections?|authors?|archives?|page\/\d+|collections?|shop|products?|store|catalog|blog)\/?$/.test(path) ||
+    /\/(?:tag|tags|category|categories|topic|topics|author|section|collections?)\/[^/]+\/?$/.test(path);
+  const homePath = /^\/(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)?\/?$/.test(path);
+
+  const slug = path.split('/').filter(Boolean).pop() ?? '';
+  const articlePath =
+    /\/(?:news|blogs?|articles?|story|stories|posts?|insights?|guides?|opinion|features?|magazine|reviews?|learn|resources?|recipes?)\//.test(path) ||
+    /\/(?:19|20)\d{2}\/\d{1,2}\//.test(path) || /(?:19|20)\d{2}-\d{2}-\d{2}/.test(path) ||
+    slug.replace(/\.\w+$/, '').split(/[-_]/).filter((w) => /[a-z]/.test(w)).length >= 5;
+  const servicePath = /\/(?:services?|solutions?|pricing|plans|about(?:-us)?|contact(?:-us)?|careers?|jobs|products?|features|platform|industries|company|why-[\w-]+|book|shop|store)(?:\/|$|\.)/.test(path);
+  let callsToAction = 0;
+  const actions = doc.querySelectorAll('a[href], button');
+  for (let i = 0; i < Math.min(actions.length, 600); i++) {
+    const text = actions[i]?.textContent ?? '';
+    if (text.length < 40 && /\b(?:get (?:a |your )?(?:free )?(?:quote|estimate|started|demo)|book (?:a |your )?(?:call|demo|consultation|appointment|now)|request (?:a |your )?(?:demo|quote|consultation|call)|contact (?:us|sales)|schedule (?:a |your )?|free (?:trial|consultation)|call (?:us|now)|sign up free|talk to (?:us|sales|an expert)|start (?:your |a )?free)\b/i.test(text)) callsToAction++;
+  }
+  const formFields = doc.querySelectorAll('input:not([type="hidden"]):not([type="search"]):not([type="submit"]):not([type="button"]):not([type="checkbox"]):not([name="s"]):not([name="q"]), textarea, select').length;
+
+  return {
+    articlePath, servicePath, callsToAction, formFields,
+    httpPage, path, jsonLdArticle, jsonLdNonArticle, ogType, publishedMeta, bylineMarkup, timeMarkup, paragraphScore,
+    longParagraphs, paragraphChars, articleElements, dominantShare, linkedHeadings, priceMarkup, addToCart, passwordField,
+    searchPage, listingPath, homePath,
+  };
+}
+
+/** Weighs the features. Weights were set on the development corpora (docs/quality.md), never per site. */
+export function scoreFeatures(f: DetectionFeatures): { score: number; signals: string[] } {
+  const signals: string[] = [];
+  let score = 0;
+  const add = (points: number, signal: string): void => {
+    score += points;
+    signals.push(`${signal}(${points >= 0 ? '+' : ''}${points})`);
+  };
+
+  // How the page reads: Readability's readerable test (score 20) is the base evidence.
+  if (f.paragraphScore >= 20) add(3, 'readerable');
+  if (f.paragraphScore < 10) add(-1, 'little-text');
+
+  // What the publisher declares. (article:published_time alone earned nothing on the corpora:
+  // many CMSs stamp it on every page, services and shops included.)
+  if (f.jsonLdArticle) add(3, 'jsonld-article');
+  if (f.ogType === 'article') add(2, 'og-article');
+  if (f.bylineMarkup) add(1, 'byline');
+  if (f.timeMarkup) add(1, 'time');
+  if (f.dominantShare >= 0.6) add(1, 'dominant-article');
+  if (f.articlePath) add(2.5, 'article-url');
+
+  // What says "not one article".
+  if (f.jsonLdNonArticle && !f.jsonLdArticle) add(-4.5, `jsonld-${f.jsonLdNonArticle}`);
+  if (f.priceMarkup) add(-2.5, 'price');
+  if (f.addToCart) add(-3, 'add-to-cart');
+  if (f.passwordField && f.paragraphScore < 60) add(-3, 'login');
+  if (f.searchPage) add(-3, 'search');
+  if (f.homePath) add(-4, 'home');
+  if (f.listingPath) add(-1.5, 'listing-path');
+  if (f.servicePath) add(-5, 'service-url');
+  if (f.callsToAction >= 2) add(-2.5, `calls-to-action:${f.callsToAction}`);
+  const teasers = Math.max(f.linkedHeadings, f.articleElements > 1 ? f.articleElements : 0);
+  if (teasers >= 6 && teasers > f.longParagraphs) add(-2.5, `teasers:${teasers}`);
+  return { score, signals };
+}
+
+export function detectArticle(doc: Document, url?: string): Detection {
+  const siteName = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || null;
+  const title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || (doc.title ?? '').trim();
+  const href = url ?? doc.URL ?? '';
+  // Zero work on what is not an http(s) document (PDF viewers, file:, extension pages, framesets).
+  if (!/^https?:/i.test(href) || !doc.body || doc.body.tagName.toUpperCase() !== 'BODY') {
+    return { isArticle: false, title, siteName, score: 0, signals: ['not-an-http-document'] };
+  }
+  const { score, signals } = scoreFeatures(detectionFeatures(doc, href));
+  return { isArticle: score >= ARTICLE_THRESHOLD, title, siteName, score, signals };
+}
