@@ -37,7 +37,8 @@ export async function openReaderInTab(tabId: number, force = false): Promise<Res
 
 /** Extracts the tab's article and saves it to the library. */
 export async function saveTabArticle(tabId: number): Promise<Result<{ id: string; created: boolean }>> {
-  const extracted = await extractFromTab(tabId);
+  // Saving is an explicit request: keep Readability's best effort even where detection doubts.
+  const extracted = await extractFromTab(tabId, true);
   if (!extracted.ok) return extracted;
   try {
     const { article, created } = await saveArticle(extracted.value);
