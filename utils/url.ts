@@ -39,7 +39,10 @@ export function isHttpUrl(url: string | null | undefined): url is string {
 export function cleanUrl(url: string): string | null {
   const parsed = parseHttpUrl(url);
   if (!parsed) return null;
-  for (const name of [...parsed.searchParams.keys()]) {
+  // forEach, not a spread of keys(): in Firefox's injected scripts that iterator is not iterable.
+  const names: string[] = [];
+  parsed.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) {
     if (isTrackingParam(name)) parsed.searchParams.delete(name);
   }
   parsed.hash = '';
