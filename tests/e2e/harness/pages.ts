@@ -1,0 +1,72 @@
+/**
+ * Page-object helpers: find Folio's controls the way a person (or a screen reader)
+ * does, by accessible name, through puppeteer's ARIA selector.
+ */
+import type { ElementHandle, Page } from 'puppeteer';
+
+/** `::-p-aria([name="…"][role="…"])` with the name escaped. */
+export function aria(name: string, role?: string): string {
+  const quoted = JSON.stringify(name);
+  return `::-p-aria([name=${quoted}]${role ? `[role="${role}"]` : ''})`;
+}
+
+/** Wait for the control named `name` (optionally with `role`) and return it. */
+export async function byName(page: Page, name: string, role?: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForSelector(aria(name, role), { timeout }).catch(async (error: unknown) => {
+    // Say what the page showed instead: that is what a failure report needs.
+    const shown = await pageText(page).catch(() => '(page text unavailable)');
+    throw new Error(`No ${role ?? 'element'} named ${JSON.stringify(name)} on ${page.url()}; the page shows: ${shown.slice(0, 600)}`, {
+      cause: error,
+    });
+  });
+  if (!handle) throw new Error(`No element named ${JSON.stringify(name)} on ${page.url()}`);
+  return handle;
+}
+
+export async function clickByName(page: Page, name: string, role?: string): Promise<void> {
+  const handle = await byName(page, name, role);
+  await handle.click();
+  await handle.dispose();
+}
+
+/** True when a control with that accessible name is on the page right now. */
+export async function hasName(page: Page, name: string, role?: string): Promise<boolean> {
+  const handle = await page.$(aria(name, role));
+  await handle?.dispose();
+  return handle !== null;
+}
+
+export async function attribute(handle: ElementHandle<Element>, name: string): Promise<string | null> {
+  return handle.evaluate((el, attr) => el.getAttribute(attr), name);
+}
+
+/** Wait until the page's visible text contains `text`. */
+export async function waitForText(page: Page, text: string, timeout = 15_000): Promise<void> {
+  // Case-insensitive: innerText applies CSS text-transform (uppercase eyebrows).
+  await page
+    .waitForFunction(
+      (t) => (document.body?.innerText ?? '').replace(/\s+/g, ' ').toLowerCase().includes(t.toLowerCase()),
+      { timeout },
+      text,
+    )
+    .catch(async (error: unknown) => {
+      const shown = await pageText(page).catch(() => '(page text unavailable)');
+      throw new Error(`${page.url()} never showed ${JSON.stringify(text)}; it shows: ${shown.slice(0, 600)}`, { cause: error });
+    });
+}
+
+/** The page's whole visible text, whitespace-collapsed. */
+export async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.body?.innerText ?? '').replace(/\s+/g, ' ').trim());
+}
+
+/** Poll `read` until `predicate` holds; returns the last value (throws on timeout). */
+export async function waitForValue<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (predicate(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
