@@ -1,18 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'screenshots/**', 'coverage/**', 'bench-results/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'screenshots/**', 'coverage/**', 'bench-results/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   noUnsanitized.configs.recommended,
   {
     languageOptions: {
-      globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly',
-        crypto: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', navigator: 'readonly',
-      },
+      globals: { ...globals.browser, ...globals.webextensions },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -28,6 +26,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['scripts/**', 'tests/**', '*.config.ts', '*.config.js'], languageOptions: { globals: { ...globals.node } } },
   { files: ['utils/db/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['utils/sanitize.ts', 'tests/**'], rules: { 'no-restricted-imports': 'off' } },
 );
