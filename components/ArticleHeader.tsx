@@ -1,0 +1,48 @@
+/** The article's masthead: site, title (the page's one <h1>), byline, date, reading time, lead image. */
+import { Fragment, type ComponentChildren } from 'preact';
+import type { ExtractedArticle } from '../utils/article/types';
+import { formatDate, isoDate } from '../utils/format';
+import { t } from '../utils/i18n';
+import { siteLabel } from '../utils/url';
+
+export function ArticleHeader({ article, showLeadImage }: { article: ExtractedArticle; showLeadImage: boolean }) {
+  const site = article.siteName || siteLabel(article.url);
+  const published = formatDate(article.publishedTime, 'long');
+  const meta: ComponentChildren[] = [];
+  if (article.byline) meta.push(<span class="font-semibold text-ink-soft">{t('by', article.byline)}</span>);
+  if (published) meta.push(<time dateTime={isoDate(article.publishedTime)}>{published}</time>);
+  if (article.readingTimeMinutes > 0) meta.push(<span>{t('minutesRead', article.readingTimeMinutes)}</span>);
+
+  return (
+    <header class="mb-[2.2em]">
+      {site && (
+        <p class="mb-[0.9em] font-sans text-[0.68em] font-bold uppercase tracking-[0.12em] text-accent">{site}</p>
+      )}
+      <h1 class="font-serif text-[2.05em] font-bold leading-[1.14] tracking-[-0.015em] text-balance text-ink">
+        {article.title}
+      </h1>
+      {article.excerpt && article.excerpt.length < 320 && !article.content.includes(article.excerpt.slice(0, 60)) && (
+        <p class="mt-[0.7em] font-serif text-[1.12em] leading-normal text-muted">{article.excerpt}</p>
+      )}
+      {meta.length > 0 && (
+        <p class="mt-[1.1em] flex flex-wrap items-center gap-x-2.5 gap-y-1 border-t border-line pt-[0.9em] font-sans text-[0.72em] text-muted">
+          {meta.map((item, i) => (
+            <Fragment key={i}>
+              {i > 0 && (
+                <span aria-hidden="true" class="text-line-strong">
+                  ·
+                </span>
+              )}
+              {item}
+            </Fragment>
+          ))}
+        </p>
+      )}
+      {showLeadImage && article.leadImage && (
+        <figure class="mt-[1.6em]">
+          <img src={article.leadImage} alt="" loading="lazy" decoding="async" class="w-full rounded-lg bg-sunken object-cover" />
+        </figure>
+      )}
+    </header>
+  );
+}

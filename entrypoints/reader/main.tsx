@@ -1,0 +1,7 @@
+// The reader page (reader.html?view=<id> | ?article=<id>): styles and one component.
+import { render } from 'preact';
+import '../../assets/app.css';
+import '../../assets/reader.css';
+import { Reader } from '../../components/Reader';
+
+render(<Reader />, document.getElementById('app')!);

@@ -1,0 +1,93 @@
+/** Reader model: addressing, loading, saving and the way back. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import type { ExtractedArticle } from '../../../utils/article/types';
+import type { sendMessage } from '../../../utils/messaging';
+import { createReaderModel, leadImageInContent, sourceFromSearch, type ReaderDeps } from '../../../utils/models/reader';
+
+// The fake browser has no i18n: an empty message makes t() return the key, which the tests compare.
+beforeEach(() => {
+  vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
+});
+
+const ARTICLE: ExtractedArticle = {
+  url: 'https://news.example.com/a', canonicalUrl: 'https://news.example.com/a', title: 'T', byline: null, siteName: 'S',
+  publishedTime: null, modifiedTime: null, lang: 'en', dir: 'ltr', leadImage: 'https://cdn.example.com/img/lead-photo-large.jpg',
+  excerpt: null, content: '<p>x</p>', textContent: 'x', wordCount: 1, readingTimeMinutes: 1,
+};
+
+function setup(search: string, replies: Record<string, unknown>, historyLength = 2) {
+  const send = vi.fn(async (type: string) => {
+    if (type in replies) return replies[type];
+    throw new Error(`unexpected ${type}`);
+  });
+  const deps: ReaderDeps = {
+    send: send as unknown as typeof sendMessage,
+    search,
+    historyLength: () => historyLength,
+    back: vi.fn(),
+    assign: vi.fn(),
+  };
+  return { model: createReaderModel(deps), send, deps };
+}
+
+describe('sourceFromSearch', () => {
+  it('reads ?view= or ?article= with a valid id only', () => {
+    expect(sourceFromSearch('?view=abc-1')).toEqual({ kind: 'view', id: 'abc-1' });
+    expect(sourceFromSearch('?article=xyz')).toEqual({ kind: 'article', id: 'xyz' });
+    expect(sourceFromSearch('?view=../../etc')).toBeNull();
+    expect(sourceFromSearch('')).toBeNull();
+  });
+});
+
+describe('leadImageInContent', () => {
+  it('matches by file name across sizes and query strings', () => {
+    expect(leadImageInContent('<img src="https://cdn.example.com/x/lead-photo-large.jpg?w=800">', ARTICLE.leadImage)).toBe(true);
+    expect(leadImageInContent('<img src="https://cdn.example.com/other.jpg">', ARTICLE.leadImage)).toBe(false);
+    expect(leadImageInContent('<p>no images</p>', null)).toBe(true);
+  });
+});
+
+describe('reader model', () => {
+  it('loads a view, saves it once, and goes back through history', async () => {
+    const { model, send, deps } = setup('?view=v1', {
+      'reader.load': { ok: true, value: { source: { kind: 'view', id: 'v1' }, article: ARTICLE, savedId: null } },
+      'article.saveView': { ok: true, value: { id: 'saved1', created: true } },
+    });
+    await model.load();
+    expect(model.status.value.kind).toBe('ready');
+    expect(model.showLeadImage.value).toBe(true);
+    await model.save();
+    expect(model.savedId.value).toBe('saved1');
+    await model.save();
+    expect(send.mock.calls.filter(([t]) => t === 'article.saveView')).toHaveLength(1);
+    model.backToOriginal();
+    expect(deps.back).toHaveBeenCalled();
+    expect(deps.assign).not.toHaveBeenCalled();
+  });
+
+  it('a saved article goes back by navigating to its URL', async () => {
+    const { model, deps } = setup('?article=a1', {
+      'reader.load': { ok: true, value: { source: { kind: 'article', id: 'a1' }, article: ARTICLE, savedId: 'a1' } },
+    });
+    await model.load();
+    expect(model.savedId.value).toBe('a1');
+    model.backToOriginal();
+    expect(deps.assign).toHaveBeenCalledWith('https://news.example.com/a');
+  });
+
+  it('not found and unreachable are error states with readable text', async () => {
+    const a = setup('?view=gone', { 'reader.load': { ok: false, code: 'not-found', detail: '' } });
+    await a.model.load();
+    expect(a.model.status.value).toEqual({ kind: 'error', message: 'readerNotFound' });
+
+    const b = setup('?view=v', {});
+    await b.model.load();
+    expect(b.model.status.value).toEqual({ kind: 'error', message: 'errorUnavailable' });
+
+    const c = setup('', {});
+    await c.model.load();
+    expect(c.model.status.value.kind).toBe('error');
+    expect(c.send).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The reader page's state and actions. The page is addressed by its URL
+ * (`?view=<id>` for a fresh extraction, `?article=<id>` for a saved one), so a
+ * reload, a restored session or a bookmark shows the same article again.
+ */
+import { computed, signal } from '@preact/signals';
+import { errorText, t } from '../i18n';
+import { sendMessage, type ReaderDocument, type ReaderSource } from '../messaging';
+import { isHttpUrl } from '../url';
+import { createFontSizeModel } from './font-size';
+
+export type ReaderStatus =
+  | { kind: 'loading' }
+  | { kind: 'ready'; doc: ReaderDocument }
+  | { kind: 'error'; message: string };
+
+export interface ReaderDeps {
+  send: typeof sendMessage;
+  search: string;
+  /** How many entries this tab's history has: more than one means the original page is behind us. */
+  historyLength: () => number;
+  back: () => void;
+  assign: (url: string) => void;
+}
+
+export const defaultReaderDeps = (): ReaderDeps => ({
+  send: sendMessage,
+  search: window.location.search,
+  historyLength: () => window.history.length,
+  back: () => window.history.back(),
+  assign: (url) => window.location.assign(url),
+});
+
+/** `?view=<id>` or `?article=<id>` → the source; ids are checked the way the background checks them. */
+export function sourceFromSearch(search: string): ReaderSource | null {
+  const params = new URLSearchParams(search);
+  const valid = (id: string | null): id is string => id !== null && /^[A-Za-z0-9-]{1,64}$/.test(id);
+  const view = params.get('view');
+  if (valid(view)) return { kind: 'view', id: view };
+  const article = params.get('article');
+  if (valid(article)) return { kind: 'article', id: article };
+  return null;
+}
+
+/**
+ * Whether the lead image already appears in the article HTML, so the header
+ * does not show it twice. Compared by file name: CDNs serve one image under
+ * several sizes and query strings.
+ */
+export function leadImageInContent(content: string, leadImage: string | null): boolean {
+  if (!leadImage) return true;
+  let name: string;
+  try {
+    name = new URL(leadImage).pathname.split('/').filter(Boolean).pop() ?? '';
+  } catch {
+    return true;
+  }
+  // Too generic a name ("image.jpg", "1.png") would match unrelated images: show it.
+  if (name.length < 6) return content.includes(leadImage);
+  const stem = name.replace(/\.[a-z0-9]{2,5}$/i, '');
+  return content.includes(name) || (stem.length >= 8 && content.includes(stem));
+}
+
+export type ReaderModel = ReturnType<typeof createReaderModel>;
+
+export function createReaderModel(deps: ReaderDeps) {
+  const source = sourceFromSearch(deps.search);
+  const status = signal<ReaderStatus>({ kind: 'loading' });
+  const savedId = signal<string | null>(null);
+  const saving = signal(false);
+  /** A failed action (saving); loading failures are the page's error state instead. */
+  const error = signal<string | null>(null);
+  const fontSize = createFontSizeModel();
+
+  const article = computed(() => (status.value.kind === 'ready' ? status.value.doc.article : null));
+  const showLeadImage = computed(() => {
+    const a = article.value;
+    return !!a && !!a.leadImage && isHttpUrl(a.leadImage) && !leadImageInContent(a.content, a.leadImage);
+  });
+  /** Back is possible when the original page is behind us in history, or we know its URL. */
+  const canGoBack = computed(() => canUseHistory() || isHttpUrl(article.value?.url));
+
+  function canUseHistory(): boolean {
+    return source?.kind === 'view' && deps.historyLength() > 1;
+  }
+
+  async function load(): Promise<void> {
+    void fontSize.start();
+    if (!source) {
+      status.value = { kind: 'error', message: t('readerNotFound') };
+      return;
+    }
+    try {
+      const result = await deps.send('reader.load', source);
+      if (result.ok) {
+        savedId.value = result.value.savedId ?? (source.kind === 'article' ? source.id : null);
+        status.value = { kind: 'ready', doc: result.value };
+      } else {
+        status.value = { kind: 'error', message: result.code === 'not-found' ? t('readerNotFound') : errorText(result.code) };
+      }
+    } catch (e) {
+      console.warn('[folio] reader.load failed', e);
+      status.value = { kind: 'error', message: t('errorUnavailable') };
+    }
+  }
+
+  async function save(): Promise<void> {
+    // "Saved" is a state, not a command: removing lives in the library, with undo.
+    if (!source || saving.value || savedId.value || source.kind !== 'view') return;
+    saving.value = true;
+    error.value = null;
+    try {
+      const result = await deps.send('article.saveView', { viewId: source.id });
+      if (result.ok) savedId.value = result.value.id;
+      else error.value = errorText(result.code);
+    } catch (e) {
+      console.warn('[folio] article.saveView failed', e);
+      error.value = t('errorUnavailable');
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  function backToOriginal(): void {
+    if (canUseHistory()) {
+      deps.back();
+      return;
+    }
+    const url = article.value?.url;
+    if (isHttpUrl(url)) deps.assign(url);
+    else if (deps.historyLength() > 1) deps.back();
+  }
+
+  return {
+    source,
+    status,
+    article,
+    savedId,
+    saving,
+    error,
+    showLeadImage,
+    canGoBack,
+    fontSize,
+    load,
+    save,
+    backToOriginal,
+    dispose: () => fontSize.dispose(),
+  };
+}
