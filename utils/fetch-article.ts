@@ -4,7 +4,6 @@
  * offscreen document there; Firefox's event page parses itself.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { extractFromHtml } from './article/parse-html';
 import type { ExtractedArticle } from './article/types';
 import { checkResult } from './extract-in-tab';
 import { sendMessage } from './messaging';
@@ -56,7 +55,11 @@ export async function fetchAndExtract(url: string): Promise<Result<ExtractedArti
   const html = await fetchArticleHtml(url);
   if (!html.ok) return html;
   try {
-    if (import.meta.env.FIREFOX) return checkResult(extractFromHtml(html.value, url));
+    if (import.meta.env.FIREFOX) {
+      // Imported lazily so Chrome's worker bundle, where this branch is dead code, never carries Readability.
+      const { extractFromHtml } = await import('./article/parse-html');
+      return checkResult(extractFromHtml(html.value, url));
+    }
     await ensureOffscreenDocument();
     return checkResult(await sendMessage('offscreen.extract', { html: html.value, url }));
   } catch (error) {
