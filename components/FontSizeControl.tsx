@@ -1,9 +1,12 @@
-/** Smaller / larger reader text, with the current size between the buttons. */
+/**
+ * Smaller / larger text, with the current size between the buttons. Drives the
+ * reader's px setting or a live page's % scale (SizeStepper): the accessible
+ * names stay "Decrease font size" / "Increase font size" either way.
+ */
 import { t } from '../utils/i18n';
-import type { FontSizeModel } from '../utils/models/font-size';
+import type { SizeStepper } from '../utils/models/font-size';
 
-export function FontSizeControl({ model, compact = false }: { model: FontSizeModel; compact?: boolean }) {
-  const size = model.size.value;
+export function FontSizeControl({ model, compact = false }: { model: SizeStepper; compact?: boolean }) {
   return (
     <div role="group" aria-label={t('fontSize')} class="inline-flex items-center gap-1">
       <button
@@ -21,7 +24,7 @@ export function FontSizeControl({ model, compact = false }: { model: FontSizeMod
         aria-live="polite"
         class={`text-center text-sm font-medium tabular-nums text-ink-soft ${compact ? 'min-w-[3.25rem]' : 'min-w-[3.75rem]'}`}
       >
-        {t('fontSizePx', size)}
+        {model.label.value}
       </output>
       <button
         type="button"

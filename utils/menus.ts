@@ -10,6 +10,8 @@ import { openReaderInTab, saveTabArticle, storageFailure } from './flows';
 import { t } from './i18n';
 import { showActionOutcome } from './action-state';
 import type { Result } from './result';
+import { sharePageUrl } from './share-page';
+import { getReport } from './tab-state';
 
 const WEB = ['http://*/*', 'https://*/*'];
 
@@ -17,13 +19,32 @@ export const MENU = {
   savePage: 'folio-save-page',
   saveLink: 'folio-save-link',
   openReader: 'folio-open-reader',
+  shareSelection: 'folio-share-selection',
 } as const;
+
+/** The share window: small, like the popup it stands in for (a menu click cannot open the real popup). */
+const SHARE_WINDOW = { width: 440, height: 620 };
 
 async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU.savePage, title: t('menuSavePage'), contexts: ['page'], documentUrlPatterns: WEB });
   browser.contextMenus.create({ id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'], documentUrlPatterns: WEB });
   browser.contextMenus.create({ id: MENU.saveLink, title: t('menuSaveLink'), contexts: ['link'], targetUrlPatterns: WEB });
+  browser.contextMenus.create({ id: MENU.shareSelection, title: t('menuShareSelection'), contexts: ['selection'], documentUrlPatterns: WEB });
+}
+
+/** Opens Folio's share page for the selected quote, with the page's title and site from its last report. */
+async function shareSelection(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab): Promise<void> {
+  const pageUrl = info.pageUrl ?? tab.url;
+  if (!pageUrl || !info.selectionText) return;
+  const report = tab.id === undefined ? null : await getReport(tab.id).catch(() => null);
+  const url = sharePageUrl(browser.runtime.getURL('/share.html'), {
+    url: report?.canonicalUrl ?? pageUrl,
+    title: report?.title || tab.title || '',
+    siteName: report?.siteName ?? null,
+    quote: info.selectionText,
+  });
+  await browser.windows.create({ url, type: 'popup', ...SHARE_WINDOW });
 }
 
 export async function saveLink(url: string): Promise<Result<{ id: string; created: boolean }>> {
@@ -52,10 +73,25 @@ async function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser
       if (!opened.ok) await showActionOutcome(tabId, opened);
       break;
     }
+    case MENU.shareSelection:
+      await shareSelection(info, tab!);
+      break;
   }
 }
 
+/**
+ * Test hook: puppeteer cannot click native context menus, so e2e tests call the
+ * same click handler through the worker (Chromium: worker.evaluate; Firefox:
+ * runtime.getBackgroundPage() from an extension page). It lives on the
+ * background's own global scope, which no web page or content script can reach,
+ * and does nothing a real menu click could not do.
+ */
+export interface FolioTestHook {
+  menuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
+}
+
 export function registerMenus(): void {
+  (globalThis as { folioTest?: FolioTestHook }).folioTest = { menuClick: onMenuClick };
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));

@@ -15,6 +15,12 @@ export interface PageReport {
   isArticle: boolean;
   title: string;
   siteName: string | null;
+  /** Absolute http(s) URL of the page's declared share image (og:image, twitter:image). */
+  leadImage?: string | null;
+  /** The page's declared canonical URL (http(s)), shared instead of the address bar's. */
+  canonicalUrl?: string | null;
+  /** Rough reading time of the main text, whole minutes (≥ 1). */
+  readingTimeMinutes?: number;
 }
 
 /** What the reader page shows: a fresh extraction (view) or a saved article. */

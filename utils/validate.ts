@@ -58,6 +58,27 @@ export function pageReport(value: unknown): PageReport {
     isArticle: v.isArticle,
     title: text(v.title ?? '', MAX_TITLE),
     siteName: optionalText(v.siteName, MAX_TITLE),
+    ...reportExtras(v),
+  };
+}
+
+/** Longest reading time worth showing; anything above is a miscount. */
+const MAX_READING_MINUTES = 600;
+
+/**
+ * The report's cosmetic extras. A bad value is dropped rather than failing the
+ * whole report: detection still matters when a page declares a junk og:image.
+ */
+function reportExtras(v: Record<string, unknown>): Pick<PageReport, 'leadImage' | 'canonicalUrl' | 'readingTimeMinutes'> {
+  const image = typeof v.leadImage === 'string' ? parseHttpUrl(v.leadImage) : null;
+  const canonical = typeof v.canonicalUrl === 'string' ? parseHttpUrl(v.canonicalUrl) : null;
+  const minutes = v.readingTimeMinutes;
+  const validMinutes =
+    typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_READING_MINUTES;
+  return {
+    ...(image ? { leadImage: image.href } : {}),
+    ...(canonical ? { canonicalUrl: canonical.href } : {}),
+    ...(validMinutes ? { readingTimeMinutes: minutes } : {}),
   };
 }
 

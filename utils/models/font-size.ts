@@ -3,10 +3,24 @@
  * setting lives in storage.sync; every open page watches it, so a change made in
  * the popup resizes an open reader live, and the reverse.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { t } from '../i18n';
 import { canStep, DEFAULT_FONT_SIZE, FONT_SIZES, readerFontSize, stepFontSize } from '../settings';
 
 export type FontSizeModel = ReturnType<typeof createFontSizeModel>;
+
+/**
+ * What FontSizeControl drives: the reader's px setting or a live page's % scale
+ * (utils/models/site-font.ts) behind the same − / + buttons.
+ */
+export interface SizeStepper {
+  /** The current size as shown between the buttons ("19 px", "120 %"). */
+  label: ReadonlySignal<string>;
+  canDecrease: ReadonlySignal<boolean>;
+  canIncrease: ReadonlySignal<boolean>;
+  decrease(): Promise<void>;
+  increase(): Promise<void>;
+}
 
 /** Sizes outside FONT_SIZES (synced from another version, hand-edited) snap to the nearest allowed one. */
 export function normaliseFontSize(value: unknown): number {
@@ -41,6 +55,7 @@ export function createFontSizeModel(item = readerFontSize) {
 
   return {
     size,
+    label: computed(() => t('fontSizePx', size.value)),
     canDecrease,
     canIncrease,
     start,

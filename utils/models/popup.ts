@@ -1,16 +1,20 @@
 /**
  * The popup's state and actions. The popup is a remote control for one tab:
  * it asks the background what it knows of that tab (tab.getState) and sends
- * commands (reader.open, article.saveTab); it never touches the page itself.
+ * commands (reader.open, article.saveTab, article.remove); it never touches the
+ * page itself. Live-page text size goes through storage.local, which the page's
+ * content script watches (utils/site-font.ts).
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messaging';
-import type { Result } from '../result';
+import type { ErrorCode, Result } from '../result';
 import type { TabState } from '../tab-state';
-import { shareLinks, type ShareLink } from '../share';
+import { shareData, shareLinks, shareUrl, type ShareLink, type ShareTarget } from '../share';
+import { parseHttpUrl } from '../url';
 import { createFontSizeModel } from './font-size';
+import { createSiteFontModel, type SiteFontModel } from './site-font';
 
 export type PopupView =
   | { kind: 'loading' }
@@ -30,6 +34,14 @@ export interface PopupDeps {
   openTab: (url: string) => Promise<unknown>;
   extensionUrl: (path: '/library.html' | '/reader.html') => string;
   close: () => void;
+  /** Clipboard write from the user's click (navigator.clipboard). */
+  copyText?: (text: string) => Promise<void>;
+  /** The system share sheet, where the browser has one (navigator.share). */
+  nativeShare?: ((data: ShareData) => Promise<void>) | null;
+  /** navigator.onLine and its events. */
+  online?: () => boolean;
+  watchOnline?: (onChange: () => void) => () => void;
+  siteFont?: (host: string) => SiteFontModel;
 }
 
 export const defaultPopupDeps = (): PopupDeps => ({
@@ -39,6 +51,17 @@ export const defaultPopupDeps = (): PopupDeps => ({
   openTab: (url) => browser.tabs.create({ url }),
   extensionUrl: (path) => browser.runtime.getURL(path),
   close: () => window.close(),
+  copyText: (text) => navigator.clipboard.writeText(text),
+  nativeShare: typeof navigator.share === 'function' ? (data) => navigator.share(data) : null,
+  online: () => navigator.onLine,
+  watchOnline: (onChange) => {
+    window.addEventListener('online', onChange);
+    window.addEventListener('offline', onChange);
+    return () => {
+      window.removeEventListener('online', onChange);
+      window.removeEventListener('offline', onChange);
+    };
+  },
 });
 
 /** `?tabId=12` → 12; anything else → null. */
@@ -49,6 +72,9 @@ export function tabIdFromSearch(search: string): number | null {
   return Number.isSafeInteger(id) ? id : null;
 }
 
+/** How long "Copied" stays visible. */
+const COPIED_MS = 2500;
+
 export type PopupModel = ReturnType<typeof createPopupModel>;
 
 export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
@@ -56,25 +82,52 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
   const tabId = signal<number | null>(null);
   const savedId = signal<string | null>(null);
   /** Which command is running; buttons show progress and ignore repeated clicks. */
-  const busy = signal<'open' | 'save' | null>(null);
+  const busy = signal<'open' | 'save' | 'remove' | null>(null);
   const error = signal<string | null>(null);
+  /** The last failure's code: "not-an-article" from Open reader view offers "Try anyway". */
+  const errorCode = signal<ErrorCode | null>(null);
+  /** True right after "Remove from library": the popup offers Undo. */
+  const removed = signal(false);
+  const copied = signal(false);
+  const online = signal(deps.online?.() ?? true);
   const fontSize = createFontSizeModel();
+  /** The live page's text scale; set once the tab is known to be a web article. */
+  const siteFont = signal<SiteFontModel | null>(null);
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  const cleanups: (() => void)[] = [];
 
   const article = computed(() => {
     const v = view.value;
     return v.kind === 'page' && v.isArticle && v.state.report ? v.state.report : null;
   });
-  const shares = computed<ShareLink[]>(() => {
+  const shareTarget = computed<ShareTarget | null>(() => {
     const a = article.value;
-    return a ? shareLinks({ url: a.url, title: a.title, siteName: a.siteName }) : [];
+    return a ? { url: a.canonicalUrl ?? a.url, title: a.title, siteName: a.siteName } : null;
   });
+  const shares = computed<ShareLink[]>(() => (shareTarget.value ? shareLinks(shareTarget.value) : []));
+  const canNativeShare = computed(() => Boolean(deps.nativeShare) && shareTarget.value !== null);
 
   function fail(result: Result<unknown>): void {
-    if (!result.ok) error.value = errorText(result.code);
+    if (!result.ok) {
+      error.value = errorText(result.code);
+      errorCode.value = result.code;
+    }
+  }
+
+  function clearError(): void {
+    error.value = null;
+    errorCode.value = null;
+  }
+
+  function unreachable(what: string, e: unknown): void {
+    console.warn(`[folio] ${what} failed`, e);
+    error.value = t('errorUnavailable');
+    errorCode.value = null;
   }
 
   async function load(): Promise<void> {
     void fontSize.start();
+    if (deps.watchOnline) cleanups.push(deps.watchOnline(() => (online.value = deps.online?.() ?? true)));
     try {
       const id = tabIdFromSearch(deps.search) ?? (await deps.activeTabId());
       if (id === null) {
@@ -90,12 +143,18 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
       } else if (state.access !== 'ok') {
         view.value = { kind: 'restricted', access: state.access };
       } else {
-        view.value = { kind: 'page', state, isArticle: state.report?.isArticle === true };
+        const isArticle = state.report?.isArticle === true;
+        const host = parseHttpUrl(state.url)?.hostname;
+        if (isArticle && host) {
+          const model = (deps.siteFont ?? createSiteFontModel)(host);
+          siteFont.value = model;
+          void model.start();
+        }
+        view.value = { kind: 'page', state, isArticle };
       }
     } catch (e) {
-      console.warn('[folio] popup could not load the tab state', e);
       view.value = { kind: 'unavailable' };
-      error.value = t('errorUnavailable');
+      unreachable('loading the tab state', e);
     }
   }
 
@@ -103,7 +162,7 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
     const id = tabId.value;
     if (id === null || busy.value) return;
     busy.value = 'open';
-    error.value = null;
+    clearError();
     try {
       const result = await deps.send('reader.open', { tabId: id, force });
       if (result.ok) {
@@ -113,8 +172,7 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
       }
       fail(result);
     } catch (e) {
-      console.warn('[folio] reader.open failed', e);
-      error.value = t('errorUnavailable');
+      unreachable('reader.open', e);
     } finally {
       busy.value = null;
     }
@@ -122,19 +180,68 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
 
   async function save(): Promise<void> {
     const id = tabId.value;
-    // "Saved" is a state, not a command: removing lives in the library, with undo.
+    // "Saved" is a state, not a toggle: removing is its own, separately labelled action.
     if (id === null || busy.value || savedId.value) return;
     busy.value = 'save';
-    error.value = null;
+    clearError();
     try {
       const result = await deps.send('article.saveTab', { tabId: id });
-      if (result.ok) savedId.value = result.value.id;
-      else fail(result);
+      if (result.ok) {
+        savedId.value = result.value.id;
+        removed.value = false;
+      } else fail(result);
     } catch (e) {
-      console.warn('[folio] article.saveTab failed', e);
-      error.value = t('errorUnavailable');
+      unreachable('article.saveTab', e);
     } finally {
       busy.value = null;
+    }
+  }
+
+  /**
+   * Removes at once; Undo saves the page again. A delayed remove (as the library
+   * does) cannot work here: the popup closes the moment the user clicks
+   * elsewhere, and a pending timer would die with it, silently keeping the
+   * article. The tab still shows the article, so saving it again is a faithful undo.
+   */
+  async function remove(): Promise<void> {
+    const id = savedId.value;
+    if (!id || busy.value) return;
+    busy.value = 'remove';
+    clearError();
+    try {
+      const result = await deps.send('article.remove', { id });
+      if (result.ok) {
+        savedId.value = null;
+        removed.value = true;
+      } else fail(result);
+    } catch (e) {
+      unreachable('article.remove', e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function copyLink(): Promise<void> {
+    const url = shareTarget.value && shareUrl(shareTarget.value);
+    if (!url || !deps.copyText) return;
+    try {
+      await deps.copyText(url);
+      copied.value = true;
+      clearTimeout(copiedTimer);
+      copiedTimer = setTimeout(() => (copied.value = false), COPIED_MS);
+    } catch (e) {
+      console.warn('[folio] copying the link failed', e);
+      error.value = t('errorCopy');
+    }
+  }
+
+  async function nativeShare(): Promise<void> {
+    const data = shareTarget.value && shareData(shareTarget.value);
+    if (!data || !deps.nativeShare) return;
+    try {
+      await deps.nativeShare(data);
+    } catch {
+      // The user closed the share sheet (AbortError): nothing to report.
     }
   }
 
@@ -150,13 +257,28 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
     savedId,
     busy,
     error,
+    errorCode,
+    removed,
+    copied,
+    online,
     article,
     shares,
+    canNativeShare,
     fontSize,
+    siteFont,
     load,
     openReader,
     save,
+    remove,
+    undoRemove: save,
+    copyLink,
+    nativeShare,
     openLibrary,
-    dispose: () => fontSize.dispose(),
+    dispose(): void {
+      fontSize.dispose();
+      siteFont.value?.dispose();
+      clearTimeout(copiedTimer);
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    },
   };
 }

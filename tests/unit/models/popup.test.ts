@@ -18,7 +18,7 @@ const ARTICLE_STATE: TabState = {
   savedId: null,
 };
 
-function setup(state: TabState | Error, replies: Record<string, unknown> = {}, search = '?tabId=7') {
+function setup(state: TabState | Error, replies: Record<string, unknown> = {}, search = '?tabId=7', extra: Partial<PopupDeps> = {}) {
   const send = vi.fn(async (type: string, data: unknown) => {
     if (type === 'tab.getState') {
       if (state instanceof Error) throw state;
@@ -34,6 +34,10 @@ function setup(state: TabState | Error, replies: Record<string, unknown> = {}, s
     openTab: vi.fn(async () => undefined),
     extensionUrl: (path) => `chrome-extension://folio${path}`,
     close: vi.fn(),
+    copyText: vi.fn(async () => undefined),
+    nativeShare: null,
+    online: () => true,
+    ...extra,
   };
   return { model: createPopupModel(deps), send, deps };
 }
@@ -64,7 +68,7 @@ describe('popup model', () => {
     const { model } = setup(ARTICLE_STATE);
     await model.load();
     expect(model.article.value?.title).toBe('A & B');
-    expect(model.shares.value.map((s) => s.id)).toEqual(['whatsapp', 'facebook', 'linkedin']);
+    expect(model.shares.value.map((s) => s.id)).toEqual(['whatsapp', 'facebook', 'linkedin', 'x', 'telegram', 'reddit', 'email']);
     expect(model.shares.value.every((s) => !s.href.includes('utm_source'))).toBe(true);
   });
 
@@ -109,5 +113,69 @@ describe('popup model', () => {
     await model.load();
     expect(model.view.value.kind).toBe('unavailable');
     expect(model.error.value).toBe('errorUnavailable');
+  });
+
+  it('Copy link copies the clean canonical URL and shows Copied', async () => {
+    const state = { ...ARTICLE_STATE, report: { ...ARTICLE_STATE.report!, canonicalUrl: 'https://news.example.com/canonical?id=1&fbclid=2' } };
+    const { model, deps } = setup(state);
+    await model.load();
+    await model.copyLink();
+    expect(deps.copyText).toHaveBeenCalledWith('https://news.example.com/canonical?id=1');
+    expect(model.copied.value).toBe(true);
+  });
+
+  it('offers the system share sheet only where navigator.share exists', async () => {
+    const without = setup(ARTICLE_STATE);
+    await without.model.load();
+    expect(without.model.canNativeShare.value).toBe(false);
+    const share = vi.fn(async () => undefined);
+    const withShare = setup(ARTICLE_STATE, {}, '?tabId=7', { nativeShare: share });
+    await withShare.model.load();
+    expect(withShare.model.canNativeShare.value).toBe(true);
+    await withShare.model.nativeShare();
+    expect(share).toHaveBeenCalledWith({ title: 'A & B', text: 'A & B — News', url: 'https://news.example.com/a' });
+  });
+
+  it('Remove from library removes at once; Undo saves the page again', async () => {
+    const { model, send } = setup(
+      { ...ARTICLE_STATE, savedId: 'abc' },
+      { 'article.remove': { ok: true, value: { removed: true } }, 'article.saveTab': { ok: true, value: { id: 'def', created: true } } },
+    );
+    await model.load();
+    expect(model.savedId.value).toBe('abc');
+    await model.remove();
+    expect(send).toHaveBeenCalledWith('article.remove', { id: 'abc' });
+    expect(model.savedId.value).toBeNull();
+    expect(model.removed.value).toBe(true);
+    await model.undoRemove();
+    expect(send).toHaveBeenCalledWith('article.saveTab', { tabId: 7 });
+    expect(model.savedId.value).toBe('def');
+    expect(model.removed.value).toBe(false);
+  });
+
+  it('"not-an-article" from Open reader view keeps its code so the popup offers Try anyway', async () => {
+    const { model } = setup(ARTICLE_STATE, { 'reader.open': { ok: false, code: 'not-an-article', detail: '' } });
+    await model.load();
+    await model.openReader();
+    expect(model.errorCode.value).toBe('not-an-article');
+    expect(model.error.value).toBe('errorNotAnArticle');
+  });
+
+  it('knows when the browser is offline', async () => {
+    const { model } = setup(ARTICLE_STATE, {}, '?tabId=7', { online: () => false });
+    expect(model.online.value).toBe(false);
+  });
+
+  it('drives the live page scale for a web article, and the reader setting in the reader', async () => {
+    const siteFont = vi.fn((host: string) => ({ host, start: vi.fn(async () => undefined), dispose: vi.fn() }));
+    const { model } = setup(ARTICLE_STATE, {}, '?tabId=7', { siteFont: siteFont as unknown as PopupDeps['siteFont'] });
+    await model.load();
+    expect(siteFont).toHaveBeenCalledWith('news.example.com');
+    expect(model.siteFont.value).not.toBeNull();
+
+    const reader = setup({ ...ARTICLE_STATE, url: 'chrome-extension://folio/reader.html?view=1', report: null });
+    await reader.model.load();
+    expect(reader.model.view.value.kind).toBe('reader');
+    expect(reader.model.siteFont.value).toBeNull();
   });
 });

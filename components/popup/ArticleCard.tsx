@@ -1,0 +1,42 @@
+/** The detected article: lead image thumbnail, site, title and reading time. */
+import { useState } from 'preact/hooks';
+import type { PageReport } from '../../utils/messaging';
+import { t } from '../../utils/i18n';
+import { siteLabel } from '../../utils/url';
+import { Glyph } from '../share/Glyph';
+
+export function ArticleCard({ article }: { article: PageReport }) {
+  const site = article.siteName || siteLabel(article.url);
+  // A thumbnail that fails to load (offline, hotlink-protected) simply goes away.
+  const [imageFailed, setImageFailed] = useState(false);
+  const showImage = Boolean(article.leadImage) && !imageFailed;
+  return (
+    <section aria-labelledby="popup-article-title" class="flex animate-rise items-start gap-3">
+      {showImage && (
+        <img
+          src={article.leadImage!}
+          alt=""
+          width={72}
+          height={72}
+          // The site learns nothing about where the thumbnail is shown.
+          referrerpolicy="no-referrer"
+          decoding="async"
+          class="size-[72px] shrink-0 rounded-lg border border-line bg-sunken object-cover"
+          onError={() => setImageFailed(true)}
+        />
+      )}
+      <div class="min-w-0 flex-1">
+        {site && <p class="eyebrow mb-1 truncate">{site}</p>}
+        <h2 id="popup-article-title" class="line-clamp-3 font-serif text-[1.0625rem] font-semibold leading-snug text-ink">
+          {article.title}
+        </h2>
+        {article.readingTimeMinutes !== undefined && (
+          <p class="mt-1.5 flex items-center gap-1.5 text-[0.8125rem] text-muted">
+            <Glyph name="clock" size={14} />
+            {t('minutesRead', article.readingTimeMinutes)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Live-page text size in Chromium: on an article that is not in reader view, the
+ * real toolbar popup's "Increase font size" scales the story text on the page
+ * itself (computed size), the site keeps that size across a reload, and
+ * "Reset text size" restores the page's own size exactly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { startSiteServer, type SiteServer } from './harness/server';
+import { byName, clickByName, waitForValue } from './harness/pages';
+import { ARTICLE_TITLE_PREFIX, DEFAULT_FONT_SIZE, FONT_SIZE_KEY, UI } from './harness/folio';
+import { POPUP_UI, shownScale, storyParagraphSize } from './harness/popup-ui';
+
+describe('live-page text size (Chromium)', () => {
+  let server: SiteServer;
+  let chromium: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startSiteServer();
+    chromium = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it('scales the article text on the page, keeps it for the site across a reload, and resets exactly', async () => {
+    const page = await chromium.openTab(server.url('article.html'));
+    await chromium.waitForActionTitle(await chromium.tabIdOf(page), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+    const original = await storyParagraphSize(page);
+
+    let popup = await chromium.openPopup(page);
+    expect(await waitForValue(() => shownScale(popup), (s) => s !== null, 'the popup scale')).toBe(100);
+    const reset = await byName(popup, POPUP_UI.resetTextSize, 'button');
+    expect(await reset.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await reset.dispose();
+
+    await clickByName(popup, UI.increaseFont, 'button');
+    await clickByName(popup, UI.increaseFont, 'button');
+    await waitForValue(() => shownScale(popup), (s) => s === 120, 'the popup to show 120 %');
+    const scaled = await waitForValue(() => storyParagraphSize(page), (s) => s !== original, 'the story text to grow');
+    expect(scaled).toBeCloseTo(original * 1.2, 1);
+    // The live page scale is per site; the reader's own setting is untouched.
+    expect((await chromium.syncStorage(FONT_SIZE_KEY))[FONT_SIZE_KEY] ?? DEFAULT_FONT_SIZE).toBe(DEFAULT_FONT_SIZE);
+    await popup.close();
+
+    await page.reload({ waitUntil: 'load' });
+    expect(await waitForValue(() => storyParagraphSize(page), (s) => s !== original, 'the scale to come back after reload')).toBeCloseTo(
+      original * 1.2,
+      1,
+    );
+    // A reload clears the tab's report; the popup needs the new one to know this is an article.
+    await chromium.waitForActionTitle(await chromium.tabIdOf(page), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+
+    popup = await chromium.openPopup(page);
+    expect(await waitForValue(() => shownScale(popup), (s) => s === 120, 'the popup to remember 120 %')).toBe(120);
+    await clickByName(popup, POPUP_UI.resetTextSize, 'button');
+    expect(await waitForValue(() => storyParagraphSize(page), (s) => s === original, 'the original size')).toBe(original);
+    // Back at 100 %, no inline size is left behind on the story.
+    expect(await page.$$eval('[itemprop="articleBody"], [itemprop="articleBody"] *', (els) => els.filter((e) => (e as HTMLElement).style.fontSize).length)).toBe(0);
+    await popup.close();
+  });
+});

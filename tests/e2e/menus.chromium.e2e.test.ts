@@ -1,0 +1,128 @@
+/**
+ * Context menus in Chromium. Puppeteer cannot click native context menus, so the
+ * tests call the same click handler the menu runs, through the worker's
+ * documented test hook (globalThis.folioTest.menuClick, utils/menus.ts), with
+ * the OnClickData Chromium would pass. What follows is real: the library entry,
+ * the offscreen parse of a link that was never opened, the reader in the tab,
+ * the share window.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { startSiteServer, type SiteServer } from './harness/server';
+import { SAMPLE_TITLE, readSampleArticleHtml } from './harness/sample';
+import { byName, clickByName, waitForText, waitForValue } from './harness/pages';
+import { ARTICLE_TITLE_PREFIX, DEFAULT_FONT_SIZE, FONT_SIZE_KEY, UI, libraryEntries, readerArticle, shownFontSize } from './harness/folio';
+import { POPUP_UI } from './harness/popup-ui';
+
+const LINKED_PATH = '/linked-story.html';
+const LINKED_TITLE = 'Linked desk: Asean ministers meet as trade truce nears its end';
+
+interface ClickData {
+  menuItemId: string;
+  pageUrl?: string;
+  linkUrl?: string;
+  selectionText?: string;
+}
+
+describe('context menus (Chromium)', () => {
+  let server: SiteServer;
+  let chromium: ChromiumSession;
+  let article: Page;
+  let tabId: number;
+
+  /** Runs the menu's click handler in the worker, as a real click on `page`'s tab would. */
+  async function menuClick(info: ClickData, page: Page): Promise<void> {
+    const id = await chromium.tabIdOf(page);
+    const worker = await chromium.worker();
+    await worker.evaluate(
+      (data, tab) => (globalThis as unknown as { folioTest: { menuClick(i: unknown, t: unknown): Promise<void> } }).folioTest.menuClick(data, tab),
+      { editable: false, ...info },
+      { id, url: page.url(), title: await page.title() },
+    );
+  }
+
+  async function libraryHas(title: string): Promise<number> {
+    const library = await chromium.openTab(chromium.extensionUrl(`library.html?q=${Date.now()}`));
+    await waitForText(library, title, 20_000);
+    const count = (await libraryEntries(library, title)).length;
+    await library.close();
+    return count;
+  }
+
+  beforeAll(async () => {
+    server = await startSiteServer();
+    server.addRoute(LINKED_PATH, readSampleArticleHtml().replaceAll(SAMPLE_TITLE, LINKED_TITLE).replaceAll('/article.html', LINKED_PATH));
+    server.addRoute('/links.html', `<!doctype html><title>Links</title><p><a href="${LINKED_PATH}">A story</a></p>`);
+    chromium = await launchChromium();
+    article = await chromium.openTab(server.url('article.html'));
+    tabId = await chromium.tabIdOf(article);
+    await chromium.waitForActionTitle(tabId, (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it('registers every menu item, "Share selection…" on selections', async () => {
+    const worker = await chromium.worker();
+    // Chrome has no contextMenus getter: re-creating an existing id fails, which proves it exists.
+    const errors = await worker.evaluate(async () => {
+      const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus;
+      const ids = ['folio-save-page', 'folio-save-link', 'folio-open-reader', 'folio-share-selection'];
+      return Promise.all(ids.map((id) => menus.update(id, {}).then(() => null, (e: Error) => `${id}: ${e.message}`)));
+    });
+    expect(errors.filter(Boolean)).toEqual([]);
+  });
+
+  it('"Save page to Folio" creates a library entry and badges the tab', async () => {
+    await menuClick({ menuItemId: 'folio-save-page', pageUrl: article.url() }, article);
+    expect(await libraryHas(SAMPLE_TITLE)).toBe(1);
+    const badge = await (await chromium.worker()).evaluate(
+      (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(badge).toBe('✓');
+  });
+
+  it('"Save link to Folio" fetches and extracts the link in the background (offscreen document) without opening it', async () => {
+    const links = await chromium.openTab(server.url('links.html'));
+    await menuClick({ menuItemId: 'folio-save-link', pageUrl: links.url(), linkUrl: server.url(LINKED_PATH) }, links);
+    expect(await chromium.tabIdsAt(server.url(LINKED_PATH))).toEqual([]);
+    expect(await libraryHas(LINKED_TITLE)).toBe(1);
+    expect(server.requests).toContain(LINKED_PATH);
+    await links.close();
+  });
+
+  it('"Share selection…" opens the share window with the quote and text-fragment links', async () => {
+    const quote = 'The US said it held “very constructive” discussions with China';
+    const shareAppears = chromium.waitForPage(chromium.extensionUrl('share.html'));
+    await menuClick({ menuItemId: 'folio-share-selection', pageUrl: article.url(), selectionText: quote }, article);
+    const share = await shareAppears;
+    await waitForText(share, quote);
+    const x = await byName(share, 'Share on X', 'link');
+    const href = new URL(await x.evaluate((a) => (a as HTMLAnchorElement).href));
+    await x.dispose();
+    // Ten words: linked whole, percent-encoded as the text fragment spec asks.
+    expect(href.searchParams.get('url')).toBe(`${server.url('article.html')}#:~:text=${encodeURIComponent(quote)}`);
+    expect(href.searchParams.get('text')).toContain(`“${quote}”`);
+    for (const name of POPUP_UI.share) await (await byName(share, name, 'link')).dispose();
+    await share.close();
+  });
+
+  it('"Open in reader view" turns the tab into the reader; there the popup steps the reader text size (px)', async () => {
+    const readerAppears = chromium.waitForPage(chromium.extensionUrl('reader.html?view='), 30_000);
+    await menuClick({ menuItemId: 'folio-open-reader', pageUrl: article.url() }, article);
+    const reader = await readerAppears;
+    expect(await chromium.tabIdsAt(reader.url())).toEqual([tabId]);
+    expect((await readerArticle(reader)).text).toContain('very constructive');
+
+    const popup = await chromium.openPopup(reader);
+    await waitForText(popup, 'reader view');
+    expect(await waitForValue(() => shownFontSize(popup), (s) => s !== null, 'the reader font size')).toBe(DEFAULT_FONT_SIZE);
+    await clickByName(popup, UI.increaseFont, 'button');
+    await waitForValue(async () => (await chromium.syncStorage(FONT_SIZE_KEY))[FONT_SIZE_KEY], (v) => v === 20, 'the reader setting to grow');
+    await popup.close();
+  });
+});

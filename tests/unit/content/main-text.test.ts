@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+/** The content script's cheap reads: main text container, reading time, lead image, canonical URL. */
+import { describe, expect, it } from 'vitest';
+import { canonicalUrl, leadImage, mainTextContainer, readingMinutes } from '../../../utils/content/main-text';
+
+function doc(html: string, url = 'https://news.example.com/world/story'): Document {
+  const d = new DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
+  const base = d.createElement('base');
+  base.href = url;
+  d.head.prepend(base);
+  return d;
+}
+
+const para = (n: number) => `<p>${'word '.repeat(n)}</p>`;
+
+describe('mainTextContainer', () => {
+  it('prefers the publisher-declared articleBody', () => {
+    const d = doc(`<article><h1>T</h1><div id="body" itemprop="articleBody">${para(100)}</div></article>`);
+    expect(mainTextContainer(d)?.id).toBe('body');
+  });
+
+  it('falls back to the largest <article>, then to the parent of most paragraph text', () => {
+    expect(mainTextContainer(doc(`<article id="a">${para(10)}</article><article id="b">${para(200)}</article>`))?.id).toBe('b');
+    const d = doc(`<div id="teasers">${para(20)}${para(20)}</div><div id="story">${para(150)}${para(150)}</div>`);
+    expect(mainTextContainer(d)?.id).toBe('story');
+  });
+
+  it('finds nothing on a page without real text', () => {
+    expect(mainTextContainer(doc('<p>Hi</p><nav><a href="/">Home</a></nav>'))).toBeNull();
+  });
+});
+
+describe('readingMinutes', () => {
+  it('estimates about 230 words a minute, at least one', () => {
+    expect(readingMinutes('word '.repeat(920))).toBe(4);
+    expect(readingMinutes('short')).toBe(1);
+    expect(readingMinutes('')).toBe(1);
+  });
+
+  it('counts characters in space-less scripts', () => {
+    expect(readingMinutes('東'.repeat(1500))).toBe(3);
+  });
+});
+
+describe('leadImage and canonicalUrl', () => {
+  it('reads og:image, then twitter:image, resolved against the page and only when http(s)', () => {
+    expect(leadImage(doc('<meta property="og:image" content="/img/lead.jpg">'))).toBe('https://news.example.com/img/lead.jpg');
+    expect(leadImage(doc('<meta name="twitter:image" content="https://cdn.example/t.png"><meta property="og:image" content="https://cdn.example/o.png">'))).toBe(
+      'https://cdn.example/o.png',
+    );
+    expect(leadImage(doc('<meta property="og:image" content="javascript:alert(1)"><meta name="twitter:image" content="https://cdn.example/t.png">'))).toBe(
+      'https://cdn.example/t.png',
+    );
+    expect(leadImage(doc('<meta property="og:image" content="data:image/png;base64,AAAA">'))).toBeNull();
+    expect(leadImage(doc(''))).toBeNull();
+  });
+
+  it('reads the canonical link as an absolute http(s) URL', () => {
+    expect(canonicalUrl(doc('<link rel="canonical" href="/world/story?id=1">'))).toBe('https://news.example.com/world/story?id=1');
+    expect(canonicalUrl(doc('<link rel="canonical" href="javascript:x">'))).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Live-page text scaling, the on-every-site version of a news site's own
+ * "Font Resizer": multiply the computed size of the story's text elements.
+ * The first scaling records each element's computed px and its own inline
+ * font-size, so any later scale is exact (no compounding) and 100 % restores
+ * the page's own styles untouched.
+ */
+import { browser } from 'wxt/browser';
+import { normaliseScale, siteFontKey } from '../site-font';
+import { mainTextContainer } from './main-text';
+
+const TEXT_ELEMENTS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,dt,td,th,pre';
+
+interface Original {
+  el: HTMLElement;
+  px: number;
+  inline: string;
+  priority: string;
+}
+
+let originals: Original[] | null = null;
+
+export function applyScale(scale: number): void {
+  if (!originals) {
+    if (scale === 1) return;
+    const root = mainTextContainer(document);
+    if (!root) return;
+    // Measure everything before changing anything: a scaled parent would skew its children's computed size.
+    originals = [root, ...root.querySelectorAll<HTMLElement>(TEXT_ELEMENTS)].map((el) => ({
+      el,
+      px: parseFloat(getComputedStyle(el).fontSize),
+      inline: el.style.getPropertyValue('font-size'),
+      priority: el.style.getPropertyPriority('font-size'),
+    }));
+  }
+  for (const o of originals) {
+    if (scale !== 1) {
+      // !important: the site's own resizer or stylesheet must not undo the user's choice.
+      o.el.style.setProperty('font-size', `${Math.round(o.px * scale * 100) / 100}px`, 'important');
+    } else if (o.inline) {
+      o.el.style.setProperty('font-size', o.inline, o.priority);
+    } else {
+      o.el.style.removeProperty('font-size');
+    }
+  }
+  // Back at 100 %: measure afresh next time (the site may have changed its own sizes meanwhile).
+  if (scale === 1) originals = null;
+}
+
+/** Applies this site's stored scale now (only if one is stored) and whenever the popup changes it. */
+export function watchSiteFont(): void {
+  const key = siteFontKey(location.hostname);
+  browser.storage.local
+    .get(key)
+    .then((stored) => {
+      if (key in stored) applyScale(normaliseScale(stored[key]));
+    })
+    .catch(() => undefined);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && key in changes) applyScale(normaliseScale(changes[key]!.newValue));
+  });
+}
