@@ -11,9 +11,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleBench } from './bench/bundles';
 import { detectBench } from './bench/detect';
+import { popupBench } from './bench/popup';
 import type { Bench, BenchRow } from './bench/types';
 
-const BENCHES: Bench[] = [bundleBench, detectBench];
+const BENCHES: Bench[] = [bundleBench, detectBench, popupBench];
 
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--'));

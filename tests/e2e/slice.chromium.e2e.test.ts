@@ -20,6 +20,7 @@ import {
   libraryEntries,
   readerArticle,
   saveAndWait,
+  shownFontSize,
 } from './harness/folio';
 import { POPUP_UI, shownScale } from './harness/popup-ui';
 
@@ -33,7 +34,7 @@ describe('foundation slice (Chromium)', () => {
   let articleUrl: string;
   let tab: Page;
   let tabId: number;
-  const fontSize = DEFAULT_FONT_SIZE;
+  let fontSize = DEFAULT_FONT_SIZE;
 
   beforeAll(async () => {
     server = await startSiteServer();
@@ -102,6 +103,27 @@ describe('foundation slice (Chromium)', () => {
     expect(check.inOrder).toBe(true);
     expect(computed).toBe(`${fontSize}px`);
     tab = reader;
+  });
+
+  it('in the reader, the popup\'s "Increase font size" changes the reader\'s font size live, and it survives reopening', async () => {
+    let popup = await chromium.openPopup(tab);
+    expect(await waitForValue(() => shownFontSize(popup), (s) => s !== null, 'the popup font size')).toBe(fontSize);
+    await clickByName(popup, UI.increaseFont, 'button');
+    const bigger = (await waitForValue(
+      async () => (await chromium.syncStorage(FONT_SIZE_KEY))[FONT_SIZE_KEY],
+      (v) => typeof v === 'number' && v > fontSize,
+      `storage.sync ${FONT_SIZE_KEY} to grow`,
+    )) as number;
+    await popup.close();
+    // Applied live to the open reader, without a reload…
+    await waitForValue(async () => (await readerArticle(tab)).fontSize, (s) => s === `${bigger}px`, 'the reader article to grow');
+    // …and kept: the reopened popup and a reloaded reader both show it.
+    popup = await chromium.openPopup(tab);
+    expect(await waitForValue(() => shownFontSize(popup), (s) => s === bigger, 'the popup to show the new size')).toBe(bigger);
+    await popup.close();
+    await tab.reload();
+    expect((await readerArticle(tab)).fontSize).toBe(`${bigger}px`);
+    fontSize = bigger;
   });
 
   it('"Back to original" returns the tab to the page, where "Save for later" in the popup becomes "Saved"', async () => {
