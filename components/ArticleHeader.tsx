@@ -9,20 +9,26 @@ export function ArticleHeader({ article, showLeadImage }: { article: ExtractedAr
   const site = article.siteName || siteLabel(article.url);
   const published = formatDate(article.publishedTime, 'long');
   const meta: ComponentChildren[] = [];
-  if (article.byline) meta.push(<span class="font-semibold text-ink-soft">{t('by', article.byline)}</span>);
-  if (published) meta.push(<time dateTime={isoDate(article.publishedTime)}>{published}</time>);
-  if (article.readingTimeMinutes > 0) meta.push(<span>{t('minutesRead', article.readingTimeMinutes)}</span>);
+  // dir="auto": these are UI strings ("3 min read") inside an article that may run right to left.
+  if (article.byline) meta.push(<span dir="auto" class="font-semibold text-ink-soft">{t('by', article.byline)}</span>);
+  if (published) meta.push(<time dir="auto" dateTime={isoDate(article.publishedTime)}>{published}</time>);
+  if (article.readingTimeMinutes > 0) meta.push(<span dir="auto">{t('minutesRead', article.readingTimeMinutes)}</span>);
 
   return (
     <header class="mb-[2.2em]">
       {site && (
         <p class="mb-[0.9em] font-sans text-[0.68em] font-bold uppercase tracking-[0.12em] text-accent">{site}</p>
       )}
-      <h1 class="font-serif text-[2.05em] font-bold leading-[1.14] tracking-[-0.015em] text-balance text-ink">
+      {/* tabIndex -1: "Back to top" moves focus here, so keyboard users restart from the headline. */}
+      <h1
+        id="reader-title"
+        tabIndex={-1}
+        class="reader-title text-[2.05em] font-bold leading-[1.14] tracking-[-0.015em] text-balance text-ink"
+      >
         {article.title}
       </h1>
       {article.excerpt && article.excerpt.length < 320 && !article.content.includes(article.excerpt.slice(0, 60)) && (
-        <p class="mt-[0.7em] font-serif text-[1.12em] leading-normal text-muted">{article.excerpt}</p>
+        <p class="reader-standfirst mt-[0.7em] text-[1.12em] leading-normal text-muted">{article.excerpt}</p>
       )}
       {meta.length > 0 && (
         <p class="mt-[1.1em] flex flex-wrap items-center gap-x-2.5 gap-y-1 border-t border-line pt-[0.9em] font-sans text-[0.72em] text-muted">

@@ -23,3 +23,43 @@ export function stepFontSize(current: number, direction: 1 | -1): number {
 export function canStep(current: number, direction: 1 | -1): boolean {
   return stepFontSize(current, direction) !== current;
 }
+
+/*
+ * Reader typography and theme. Each is a small closed set of named choices, not
+ * a free number: a value synced from another version of Folio or edited by hand
+ * falls back to the default (see `oneOf`) instead of breaking the page.
+ */
+export const FONT_FAMILIES = ['serif', 'sans', 'legible', 'dyslexic'] as const;
+export type FontFamily = (typeof FONT_FAMILIES)[number];
+export const DEFAULT_FONT_FAMILY: FontFamily = 'serif';
+
+export const LINE_HEIGHTS = ['compact', 'normal', 'relaxed', 'loose'] as const;
+export type LineHeight = (typeof LINE_HEIGHTS)[number];
+export const DEFAULT_LINE_HEIGHT: LineHeight = 'normal';
+
+export const CONTENT_WIDTHS = ['narrow', 'medium', 'wide'] as const;
+export type ContentWidth = (typeof CONTENT_WIDTHS)[number];
+export const DEFAULT_CONTENT_WIDTH: ContentWidth = 'medium';
+
+export const THEMES = ['light', 'sepia', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+export const DEFAULT_THEME: Theme = 'auto';
+
+export const readerFontFamily = storage.defineItem<FontFamily>('sync:reader.fontFamily', {
+  fallback: DEFAULT_FONT_FAMILY,
+  version: 1,
+});
+export const readerLineHeight = storage.defineItem<LineHeight>('sync:reader.lineHeight', {
+  fallback: DEFAULT_LINE_HEIGHT,
+  version: 1,
+});
+export const readerContentWidth = storage.defineItem<ContentWidth>('sync:reader.contentWidth', {
+  fallback: DEFAULT_CONTENT_WIDTH,
+  version: 1,
+});
+export const readerTheme = storage.defineItem<Theme>('sync:reader.theme', { fallback: DEFAULT_THEME, version: 1 });
+
+/** `value` when it is one of `choices`, else `fallback`. */
+export function oneOf<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (choices as readonly string[]).includes(value) ? (value as T) : fallback;
+}

@@ -6,8 +6,16 @@
 import { computed, signal } from '@preact/signals';
 import { errorText, t } from '../i18n';
 import { sendMessage, type ReaderDocument, type ReaderSource } from '../messaging';
+import { loadPosition, positionKey, savePosition } from '../reading-position';
 import { isHttpUrl } from '../url';
 import { createFontSizeModel } from './font-size';
+import { createTypographyModel } from './typography';
+
+/** The reader's two panels; at most one is open. */
+export type ReaderPanel = 'text' | 'help';
+
+/** Scroll positions are written at most this often while the user scrolls (ms). */
+const POSITION_SAVE_DELAY = 600;
 
 export type ReaderStatus =
   | { kind: 'loading' }
@@ -71,12 +79,22 @@ export function createReaderModel(deps: ReaderDeps) {
   /** A failed action (saving); loading failures are the page's error state instead. */
   const error = signal<string | null>(null);
   const fontSize = createFontSizeModel();
+  const typography = createTypographyModel();
+  const panel = signal<ReaderPanel | null>(null);
+  /** 0 … 1: how far down the page the reader is. */
+  const progress = signal(0);
 
   const article = computed(() => (status.value.kind === 'ready' ? status.value.doc.article : null));
   const showLeadImage = computed(() => {
     const a = article.value;
     return !!a && !!a.leadImage && isHttpUrl(a.leadImage) && !leadImageInContent(a.content, a.leadImage);
   });
+  /** Minutes of reading left at the current position (the article's estimate, scaled). */
+  const minutesLeft = computed(() => {
+    const total = article.value?.readingTimeMinutes ?? 0;
+    return Math.max(0, Math.ceil(total * (1 - progress.value) - 0.05));
+  });
+  const positionId = computed(() => (article.value ? positionKey(article.value) : null));
   /** Back is possible when the original page is behind us in history, or we know its URL. */
   const canGoBack = computed(() => canUseHistory() || isHttpUrl(article.value?.url));
 
@@ -85,13 +103,16 @@ export function createReaderModel(deps: ReaderDeps) {
   }
 
   async function load(): Promise<void> {
-    void fontSize.start();
+    // Settings load beside the article: the first paint already has the user's
+    // size, face and theme, so the page is laid out once, not once per setting.
+    const settings = Promise.all([fontSize.start(), typography.start()]);
     if (!source) {
+      await settings;
       status.value = { kind: 'error', message: t('readerNotFound') };
       return;
     }
     try {
-      const result = await deps.send('reader.load', source);
+      const [result] = await Promise.all([deps.send('reader.load', source), settings]);
       if (result.ok) {
         savedId.value = result.value.savedId ?? (source.kind === 'article' ? source.id : null);
         status.value = { kind: 'ready', doc: result.value };
@@ -121,6 +142,37 @@ export function createReaderModel(deps: ReaderDeps) {
     }
   }
 
+  let positionTimer: ReturnType<typeof setTimeout> | null = null;
+  let pendingFraction: number | null = null;
+
+  function flushPosition(): void {
+    if (positionTimer) clearTimeout(positionTimer);
+    positionTimer = null;
+    const key = positionId.value;
+    if (key === null || pendingFraction === null) return;
+    const fraction = pendingFraction;
+    pendingFraction = null;
+    savePosition(key, fraction).catch((e: unknown) => console.warn('[folio] could not save the reading position', e));
+  }
+
+  /** The page is at `fraction`: show it, and (when the user scrolled) remember it, batched, for the next visit. */
+  function scrolled(fraction: number, remember = true): void {
+    progress.value = Math.min(1, Math.max(0, fraction));
+    if (!remember) return;
+    pendingFraction = progress.value;
+    positionTimer ??= setTimeout(flushPosition, POSITION_SAVE_DELAY);
+  }
+
+  /** Where this article was left last time (a fraction), or null to start at the top. */
+  async function savedPosition(): Promise<number | null> {
+    const key = positionId.value;
+    return key === null ? null : loadPosition(key);
+  }
+
+  function togglePanel(which: ReaderPanel): void {
+    panel.value = panel.value === which ? null : which;
+  }
+
   function backToOriginal(): void {
     if (canUseHistory()) {
       deps.back();
@@ -141,9 +193,21 @@ export function createReaderModel(deps: ReaderDeps) {
     showLeadImage,
     canGoBack,
     fontSize,
+    typography,
+    panel,
+    progress,
+    minutesLeft,
     load,
     save,
     backToOriginal,
-    dispose: () => fontSize.dispose(),
+    scrolled,
+    flushPosition,
+    savedPosition,
+    togglePanel,
+    dispose(): void {
+      flushPosition();
+      fontSize.dispose();
+      typography.dispose();
+    },
   };
 }

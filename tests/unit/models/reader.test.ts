@@ -90,4 +90,25 @@ describe('reader model', () => {
     expect(c.model.status.value.kind).toBe('error');
     expect(c.send).not.toHaveBeenCalled();
   });
+
+  it('tracks progress and time left, and remembers the position per article (batched)', async () => {
+    const { model } = setup('?view=v1', {
+      'reader.load': { ok: true, value: { source: { kind: 'view', id: 'v1' }, article: { ...ARTICLE, readingTimeMinutes: 10 }, savedId: null } },
+    });
+    await model.load();
+    expect(model.minutesLeft.value).toBe(10);
+    model.scrolled(0.5);
+    expect(model.minutesLeft.value).toBe(5);
+    expect(await model.savedPosition()).toBeNull();
+    model.flushPosition();
+    await vi.waitFor(async () => expect(await model.savedPosition()).toBe(0.5));
+    model.scrolled(0.2, false);
+    model.flushPosition();
+    expect(await model.savedPosition()).toBe(0.5);
+    model.togglePanel('help');
+    expect(model.panel.value).toBe('help');
+    model.togglePanel('help');
+    expect(model.panel.value).toBeNull();
+    model.dispose();
+  });
 });

@@ -1,0 +1,103 @@
+/**
+ * The reader's toolbar: the way back, the time left, text size, the text and
+ * theme panel, save, library and the shortcuts panel. It speaks the UI's
+ * language and direction even when the article is in another one.
+ */
+import { t } from '../../utils/i18n';
+import type { ReaderModel } from '../../utils/models/reader';
+import { FontSizeControl } from '../FontSizeControl';
+import { BrandMark, Icon } from '../Icon';
+import { SaveButton } from '../SaveButton';
+import { HelpPanel } from './HelpPanel';
+import { ProgressBar } from './ProgressBar';
+import { TypographyPanel } from './TypographyPanel';
+
+export function ReaderToolbar({ model, ui }: { model: ReaderModel; ui: { lang: string | undefined; dir: 'ltr' | 'rtl' } }) {
+  const status = model.status.value;
+  const ready = status.kind === 'ready';
+  const panel = model.panel.value;
+  const minutes = model.minutesLeft.value;
+  const total = model.article.value?.readingTimeMinutes ?? 0;
+
+  return (
+    <header
+      lang={ui.lang}
+      dir={ui.dir}
+      aria-label={t('readerToolbar')}
+      class="reader-toolbar sticky top-0 z-10 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/80"
+    >
+      <div class="mx-auto flex h-14 max-w-5xl items-center gap-2 px-3 sm:px-5">
+        {/* In the error state the page body offers the way back; one "Back to original" is enough. */}
+        {model.canGoBack.value && status.kind !== 'error' && (
+          <button type="button" class="btn btn-ghost px-3" onClick={() => model.backToOriginal()}>
+            <Icon name="arrow-left" size={18} class="rtl:-scale-x-100" />
+            <span class="max-sm:sr-only">{t('backToOriginal')}</span>
+          </button>
+        )}
+        <span class="ms-1 flex items-center gap-2 border-s border-line ps-3 max-md:hidden" aria-hidden="true">
+          <BrandMark size={20} />
+          <span class="font-serif text-[0.95rem] font-bold tracking-tight">{t('popupHeading')}</span>
+        </span>
+        {ready && total > 0 && (
+          <span class="ms-2 whitespace-nowrap text-[0.8125rem] tabular-nums text-muted max-sm:hidden">
+            {minutes > 0 ? t('minutesLeft', minutes) : t('readerFinished')}
+          </span>
+        )}
+        <div class="ms-auto flex items-center gap-1 sm:gap-1.5">
+          {ready && (
+            <>
+              <div class="max-sm:hidden">
+                <FontSizeControl model={model.fontSize} compact />
+              </div>
+              <div class="relative">
+                <button
+                  id="reader-text-button"
+                  type="button"
+                  class="btn btn-ghost btn-icon"
+                  aria-label={t('readerTextSettings')}
+                  title={`${t('readerTextSettings')} (A)`}
+                  aria-haspopup="dialog"
+                  aria-expanded={panel === 'text'}
+                  aria-controls={panel === 'text' ? 'reader-text-panel' : undefined}
+                  onClick={() => model.togglePanel('text')}
+                >
+                  <span aria-hidden="true" class="font-serif text-[17px] font-bold leading-none tracking-tight">
+                    A<span class="text-[12px]">a</span>
+                  </span>
+                </button>
+                {panel === 'text' && <TypographyPanel model={model} />}
+              </div>
+              <SaveButton
+                class="min-h-9"
+                saved={model.savedId.value !== null}
+                saving={model.saving.value}
+                onSave={() => void model.save()}
+              />
+            </>
+          )}
+          <a href="/library.html" class="btn btn-ghost min-h-9 px-3">
+            <Icon name="library" size={18} />
+            <span class="max-md:sr-only">{t('openLibrary')}</span>
+          </a>
+          <div class="relative">
+            <button
+              id="reader-help-button"
+              type="button"
+              class="btn btn-ghost btn-icon"
+              aria-label={t('keyboardShortcuts')}
+              title={`${t('keyboardShortcuts')} (?)`}
+              aria-haspopup="dialog"
+              aria-expanded={panel === 'help'}
+              aria-controls={panel === 'help' ? 'reader-help-panel' : undefined}
+              onClick={() => model.togglePanel('help')}
+            >
+              <span aria-hidden="true" class="text-base font-bold leading-none">?</span>
+            </button>
+            {panel === 'help' && <HelpPanel model={model} />}
+          </div>
+        </div>
+      </div>
+      {ready && <ProgressBar model={model} />}
+    </header>
+  );
+}

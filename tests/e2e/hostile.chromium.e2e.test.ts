@@ -1,0 +1,143 @@
+/**
+ * Hostile article content in the reader (Chromium): an article page whose body
+ * carries <script>, onerror= handlers, javascript: and data: links, <iframe srcdoc>,
+ * <meta http-equiv=refresh>, <base href>, <form>, SVG script and CSS aimed at the
+ * reader's toolbar. Opened through the popup as a user would, the reader must run
+ * none of it (no dialog, no console error, no navigation), strip it from the
+ * article, and keep its toolbar visible and clickable.
+ *
+ * The original page itself carries a CSP meta that forbids its scripts: the test
+ * is about the reader, so the page must not raise dialogs of its own first.
+ * The extension's content script and extractor are not bound by the page's CSP.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { startSiteServer, type SiteServer } from './harness/server';
+import { readSampleArticleHtml } from './harness/sample';
+import { UI } from './harness/folio';
+import { clickByName } from './harness/pages';
+import { READER_UI, waitForArticle } from './harness/reader';
+
+const HOSTILE_PATH = '/hostile-article.html';
+const FIRST_PARAGRAPH_END = 'including a meeting with the Chinese leader next week.</p>';
+
+const HOSTILE_MARKUP = `
+<p>Hostile paragraph one <img src="/missing.png" alt="a missing chart" onerror="alert('img onerror')"> with an image.</p>
+<script>alert('inline script'); document.title = 'pwned';</script>
+<p><a href="javascript:alert('js link')">js link</a> <a href="jav&#x09;ascript:alert('tab js')">tab js link</a> <a href="data:text/html,<script>alert(5)</script>">data link</a> <a href="/relative-story.html">relative story</a></p>
+<iframe srcdoc="<script>parent.alert('srcdoc')</script>" width="300" height="100"></iframe>
+<meta http-equiv="refresh" content="1;url=http://127.0.0.1:9/evil">
+<base href="http://evil.invalid/">
+<style>.reader-toolbar, header, button { display: none !important; visibility: hidden !important; opacity: 0 !important; } body { background: red !important; }</style>
+<link rel="stylesheet" href="data:text/css,button{display:none!important}">
+<div class="fixed inset-0 z-50 bg-ink" style="position:fixed;inset:0;z-index:2147483647;background:red">Overlay that tries to cover the reader</div>
+<svg width="10" height="10"><script>alert('svg script')</script><a href="javascript:alert('svg link')"><text y="10">svg</text></a></svg>
+<form action="http://evil.invalid/"><input name="q"><button formaction="javascript:alert('form')">Send</button></form>
+<details open ontoggle="alert('ontoggle')"><summary>More</summary><p onclick="alert('click')" onmouseover="alert('hover')">Hover me, a paragraph with handlers.</p></details>
+<object data="javascript:alert('object')"></object><embed src="javascript:alert('embed')">
+<p>Hostile paragraph two, still part of the story, which continues below.</p>`;
+
+function hostilePage(): string {
+  const html = readSampleArticleHtml();
+  if (!html.includes(FIRST_PARAGRAPH_END)) throw new Error('the sample article changed: update FIRST_PARAGRAPH_END');
+  return html
+    .replace('<head>', `<head>\n  <meta http-equiv="Content-Security-Policy" content="script-src 'none'">`)
+    .replace(FIRST_PARAGRAPH_END, FIRST_PARAGRAPH_END + HOSTILE_MARKUP)
+    .replaceAll('/article.html', HOSTILE_PATH);
+}
+
+describe('hostile article content (Chromium)', () => {
+  let server: SiteServer;
+  let chromium: ChromiumSession;
+  let tab: Page;
+  const dialogs: string[] = [];
+  const readerErrors: string[] = [];
+  const refused: string[] = [];
+
+  beforeAll(async () => {
+    server = await startSiteServer();
+    server.addRoute(HOSTILE_PATH, hostilePage());
+    chromium = await launchChromium();
+
+    tab = await chromium.browser.newPage();
+    tab.on('dialog', (d) => {
+      dialogs.push(`${tab.url()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    // Only what happens in the reader counts; the original page's CSP refusals are expected.
+    tab.on('console', (m) => {
+      if (m.type() !== 'error' || !tab.url().startsWith('chrome-extension://')) return;
+      // The browser refusing something (CSP) or an article image failing to load is not injected code
+      // running: DOMPurify's inert parsing document inherits the reader's CSP in Chromium, which reports
+      // the handlers and <base> it refused. Anything else (an error thrown by injected code) counts.
+      if (/violates the following Content Security Policy|^Failed to load resource/.test(m.text())) refused.push(m.text());
+      else readerErrors.push(`${m.location().url ?? ''}: ${m.text()}`);
+    });
+    tab.on('pageerror', (e) => {
+      if (tab.url().startsWith('chrome-extension://')) readerErrors.push(String(e));
+    });
+    await tab.goto(server.url(HOSTILE_PATH), { waitUntil: 'load' });
+    const tabId = await chromium.tabIdOf(tab);
+    await chromium.waitForActionTitle(tabId, (t) => t.startsWith('Folio: article detected'));
+    const popup = await chromium.openPopup(tab);
+    await clickByName(popup, UI.openReader, 'button');
+    await tab.waitForFunction(() => location.protocol === 'chrome-extension:', { timeout: 30_000 });
+    await waitForArticle(tab);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it('runs nothing: no dialog, no console error, no navigation (the refresh and base are inert)', async () => {
+    const url = tab.url();
+    // Longer than the refresh's 1 s delay.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(tab.url()).toBe(url);
+    expect(dialogs).toEqual([]);
+    expect(readerErrors).toEqual([]);
+    expect(await tab.title()).not.toBe('pwned');
+    expect(server.requests.some((r) => r.includes('evil'))).toBe(false);
+  });
+
+  it('strips the dangerous markup from the article and keeps the story and the alt text', async () => {
+    const article = await tab.$eval('article', (a) => ({
+      dangerous: a.querySelectorAll('script, iframe, meta, base, style, link, object, embed, form, input, svg script').length,
+      handlers: Array.from(a.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((at) => at.name.startsWith('on')).map((at) => at.name)),
+      hrefs: Array.from(a.querySelectorAll('[href]')).map((el) => el.getAttribute('href') ?? ''),
+      styled: a.querySelectorAll('[style]:not(article), [class*="fixed"]').length,
+      text: a.textContent ?? '',
+      alt: a.querySelector('img[alt="a missing chart"]') !== null,
+    }));
+    expect(article.dangerous).toBe(0);
+    expect(article.handlers).toEqual([]);
+    expect(article.hrefs.filter((h) => /^\s*(javascript|data|vbscript):/i.test(h) || h.includes('evil'))).toEqual([]);
+    expect(article.hrefs).toContain(server.url('/relative-story.html'));
+    expect(article.styled).toBe(0);
+    expect(article.text).toContain('Hostile paragraph two');
+    expect(article.alt).toBe(true);
+  });
+
+  it('keeps the toolbar intact: visible, on top and clickable', async () => {
+    for (const name of [UI.backToOriginal, UI.increaseFont, READER_UI.textSettings, READER_UI.shortcuts]) {
+      const state = await tab.$eval(`::-p-aria([name=${JSON.stringify(name)}][role="button"])`, (el) => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return {
+          size: box.width > 10 && box.height > 10,
+          shown: style.display !== 'none' && style.visibility === 'visible' && Number(style.opacity) > 0.4,
+          onTop: !!hit && el.contains(hit),
+        };
+      });
+      expect(state, name).toEqual({ size: true, shown: true, onTop: true });
+    }
+    expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 0, 0)');
+    // And it works: the font size goes up.
+    const before = await tab.$eval('article', (a) => getComputedStyle(a).fontSize);
+    await clickByName(tab, UI.increaseFont, 'button');
+    await tab.waitForFunction((b) => getComputedStyle(document.querySelector('article')!).fontSize !== b, {}, before);
+  });
+});
