@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { bundleBench } from './bench/bundles';
 import { detectBench } from './bench/detect';
 import { popupBench } from './bench/popup';
+import { readerBench } from './bench/reader';
 import type { Bench, BenchRow } from './bench/types';
 
-const BENCHES: Bench[] = [bundleBench, detectBench, popupBench];
+const BENCHES: Bench[] = [bundleBench, detectBench, popupBench, readerBench];
 
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--'));
