@@ -65,8 +65,8 @@ const FILL: Partial<Record<IconName, JSX.Element>> = {
   ),
 };
 
-export function Icon({ name, size = 20, class: className }: { name: IconName; size?: number; class?: string }) {
-  const filled = FILL[name];
+/** The 24×24 frame every Folio icon shares: a filled drawing, or a stroked one. */
+export function SvgIcon({ filled, stroked, size = 20, class: className }: { filled?: JSX.Element; stroked?: JSX.Element; size?: number; class?: string }) {
   return (
     <svg
       aria-hidden="true"
@@ -81,9 +81,13 @@ export function Icon({ name, size = 20, class: className }: { name: IconName; si
       stroke-linecap="round"
       stroke-linejoin="round"
     >
-      {filled ?? STROKE[name]}
+      {filled ?? stroked}
     </svg>
   );
+}
+
+export function Icon({ name, size = 20, class: className }: { name: IconName; size?: number; class?: string }) {
+  return <SvgIcon filled={FILL[name]} stroked={STROKE[name]} size={size} class={className} />;
 }
 
 /** The Folio mark: a folded page corner. */

@@ -4,7 +4,7 @@
  * the same way: 24px grid, 1.8 stroke or solid fill, always decorative.
  */
 import type { JSX } from 'preact';
-import { Icon } from '../Icon';
+import { Icon, SvgIcon } from '../Icon';
 import type { ShareServiceId } from '../../utils/share';
 
 export type GlyphName =
@@ -50,24 +50,7 @@ const FILL: Partial<Record<GlyphName, JSX.Element>> = {
 };
 
 export function Glyph({ name, size = 20, class: className }: { name: GlyphName; size?: number; class?: string }) {
-  const filled = FILL[name];
-  return (
-    <svg
-      aria-hidden="true"
-      focusable="false"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      class={className}
-      fill={filled ? 'currentColor' : 'none'}
-      stroke={filled ? 'none' : 'currentColor'}
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      {filled ?? STROKE[name]}
-    </svg>
-  );
+  return <SvgIcon filled={FILL[name]} stroked={STROKE[name]} size={size} class={className} />;
 }
 
 /** A share service's mark: the three Icon.tsx already draws, the rest from here. */
