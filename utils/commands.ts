@@ -1,7 +1,8 @@
 /** Keyboard commands (rebindable in the browser's shortcut settings; defaults in wxt.config.ts). */
 import { browser } from 'wxt/browser';
 import { showActionOutcome } from './action-state';
-import { openLibrary, openReaderInTab, saveTabArticle } from './flows';
+import { openLibrary, openReaderInTab, originalOfReader, saveTabArticle } from './flows';
+import { exposeForTests } from './test-hook';
 
 export const COMMAND = {
   toggleReader: 'toggle-reader',
@@ -19,11 +20,15 @@ async function onCommand(command: string): Promise<void> {
   const tab = await activeTab();
   if (tab?.id === undefined) return;
   if (command === COMMAND.toggleReader) {
-    // In the reader, the same keys take the user back to the page.
-    if (tab.url?.startsWith(browser.runtime.getURL('/reader.html'))) {
-      await browser.tabs.goBack(tab.id).catch(() => undefined);
+    // In the reader, the same keys take the user back to the page. By its URL, not
+    // tabs.goBack: Chromium skips history entries the user never interacted with,
+    // which can land on the page before the article.
+    const original = await originalOfReader(tab.url);
+    if (original) {
+      await browser.tabs.update(tab.id, { url: original });
       return;
     }
+    if (tab.url?.startsWith(browser.runtime.getURL('/reader.html'))) return;
     const opened = await openReaderInTab(tab.id);
     if (!opened.ok) await showActionOutcome(tab.id, opened);
   } else if (command === COMMAND.savePage) {
@@ -32,5 +37,6 @@ async function onCommand(command: string): Promise<void> {
 }
 
 export function registerCommands(): void {
+  exposeForTests({ command: onCommand });
   browser.commands.onCommand.addListener((command) => void onCommand(command));
 }

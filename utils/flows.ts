@@ -3,8 +3,8 @@
  * keyboard commands): one implementation each, so they cannot drift apart.
  */
 import { browser } from 'wxt/browser';
-import { saveArticle } from './db/articles';
-import { putReaderView } from './db/reader-views';
+import { getArticle, saveArticle } from './db/articles';
+import { getReaderView, putReaderView } from './db/reader-views';
 import { extractFromTab } from './extract-in-tab';
 import { describe, fail, isQuotaError, ok, type Failure, type Result } from './result';
 import type { ReaderSource } from './messaging';
@@ -24,10 +24,13 @@ export function storageFailure(error: unknown): Failure {
 
 /** Extracts the tab's article and turns the same tab into the reader. */
 export async function openReaderInTab(tabId: number, force = false): Promise<Result<{ viewId: string }>> {
+  performance.mark('folio:w:open');
   const extracted = await extractFromTab(tabId, force);
+  performance.mark('folio:w:extracted');
   if (!extracted.ok) return extracted;
   try {
     const view = await putReaderView(extracted.value);
+    performance.mark('folio:w:stored');
     await browser.tabs.update(tabId, { url: readerUrl({ kind: 'view', id: view.id }) });
     return ok({ viewId: view.id });
   } catch (error) {
@@ -58,4 +61,15 @@ export async function openLibrary(): Promise<void> {
   } else {
     await browser.tabs.create({ url });
   }
+}
+
+/** The page a reader tab shows an article of, or null when `url` is not a Folio reader. */
+export async function originalOfReader(url: string | undefined): Promise<string | null> {
+  if (!url?.startsWith(browser.runtime.getURL('/reader.html'))) return null;
+  const params = new URL(url).searchParams;
+  const viewId = params.get('view');
+  const articleId = params.get('article');
+  if (viewId) return (await getReaderView(viewId))?.article.url ?? null;
+  if (articleId) return (await getArticle(articleId))?.url ?? null;
+  return null;
 }

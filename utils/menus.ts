@@ -9,6 +9,7 @@ import { fetchAndExtract } from './fetch-article';
 import { openReaderInTab, saveTabArticle, storageFailure } from './flows';
 import { t } from './i18n';
 import { showActionOutcome } from './action-state';
+import { exposeForTests } from './test-hook';
 import type { Result } from './result';
 import { sharePageUrl } from './share-page';
 import { getReport } from './tab-state';
@@ -79,19 +80,8 @@ async function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser
   }
 }
 
-/**
- * Test hook: puppeteer cannot click native context menus, so e2e tests call the
- * same click handler through the worker (Chromium: worker.evaluate; Firefox:
- * runtime.getBackgroundPage() from an extension page). It lives on the
- * background's own global scope, which no web page or content script can reach,
- * and does nothing a real menu click could not do.
- */
-export interface FolioTestHook {
-  menuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
-}
-
 export function registerMenus(): void {
-  (globalThis as { folioTest?: FolioTestHook }).folioTest = { menuClick: onMenuClick };
+  exposeForTests({ menuClick: onMenuClick });
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));

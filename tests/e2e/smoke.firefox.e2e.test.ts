@@ -22,6 +22,15 @@ describe('firefox harness', () => {
     expect(id).toBe(GECKO_ID);
   });
 
+  it('registers the three keyboard shortcuts with their default keys', async () => {
+    const commands = await firefox.inExtension(
+      (api) => (api as unknown as { commands: { getAll(): Promise<{ name: string; shortcut?: string }[]> } }).commands.getAll(),
+      null,
+    );
+    const keys = Object.fromEntries(commands.map((c) => [c.name, (c.shortcut ?? '').replace(/\s/g, '')]));
+    expect(keys).toMatchObject({ 'toggle-reader': 'Alt+Shift+R', 'save-page': 'Alt+Shift+S', 'open-library': 'Alt+Shift+L' });
+  });
+
   it('loads the sample article from the local server and knows its tab id', async () => {
     const page = await firefox.openTab(server.url('article.html?smoke=1'));
     expect(await page.$eval('h1', (h) => h.textContent)).toBe(SAMPLE_TITLE);
