@@ -67,6 +67,7 @@ it('save page, toggle reader (there and back) and open library act on the active
   const original = chromium.waitForPage(server.url('article.html?cmd=1'));
   await command('toggle-reader');
   tab = await original;
+  expect(await chromium.tabIdsAt(tab.url())).toEqual([tabId]);
   await chromium.waitForActionTitle(tabId, (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
 
   const libraryOpens = chromium.waitForPage(chromium.extensionUrl('library.html'));
