@@ -24,13 +24,10 @@ export function storageFailure(error: unknown): Failure {
 
 /** Extracts the tab's article and turns the same tab into the reader. */
 export async function openReaderInTab(tabId: number, force = false): Promise<Result<{ viewId: string }>> {
-  performance.mark('folio:w:open');
   const extracted = await extractFromTab(tabId, force);
-  performance.mark('folio:w:extracted');
   if (!extracted.ok) return extracted;
   try {
     const view = await putReaderView(extracted.value);
-    performance.mark('folio:w:stored');
     await browser.tabs.update(tabId, { url: readerUrl({ kind: 'view', id: view.id }) });
     return ok({ viewId: view.id });
   } catch (error) {
