@@ -4,7 +4,7 @@
  * tracking (progress, "Back to top", the remembered position) and a paint mark
  * for the benchmark.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { ReaderModel } from '../../utils/models/reader';
 
@@ -32,6 +32,18 @@ export function usePageEffects(model: ReaderModel, setFarDown: (far: boolean) =>
     else root.dataset.theme = theme;
   }, [theme]);
 
+  // Paint mark. A layout effect runs right after the article is mounted (ArticleBody's
+  // own layout effect runs first), so the mark follows the first frame that holds the
+  // article; Preact's plain effects would only start after that frame.
+  useLayoutEffect(() => {
+    if (!article) return;
+    let cancelled = false;
+    void markPainted(() => cancelled);
+    return () => {
+      cancelled = true;
+    };
+  }, [article]);
+
   // Scroll: progress and "Back to top" on every frame that scrolled; the position, batched, for next time.
   useEffect(() => {
     if (!article) return;
@@ -54,11 +66,8 @@ export function usePageEffects(model: ReaderModel, setFarDown: (far: boolean) =>
     window.addEventListener('pagehide', model.flushPosition);
     document.addEventListener('visibilitychange', onHide);
 
-    // Paint mark, then the remembered position (if the user has not scrolled meanwhile).
+    // The remembered position (if the user has not scrolled meanwhile).
     let cancelled = false;
-    requestAnimationFrame(() => {
-      setTimeout(() => performance.mark(PAINTED_MARK), 0);
-    });
     // Only a scroll by the user is worth storing; showing where the page opened is not.
     void restorePosition(model, () => cancelled).then(() => measure(false));
 
@@ -71,6 +80,22 @@ export function usePageEffects(model: ReaderModel, setFarDown: (far: boolean) =>
       document.removeEventListener('visibilitychange', onHide);
     };
   }, [article, model, setFarDown]);
+}
+
+/** Resolves after the next frame has been produced: rAF runs just before it, a task queued there runs after it. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+async function markPainted(cancelled: () => boolean): Promise<void> {
+  await afterNextFrame();
+  // The faces are font-display: block: text whose face was still loading in that
+  // frame was laid out but not drawn. The mark waits for the frame that draws it.
+  while (document.fonts.status === 'loading' && !cancelled()) {
+    await document.fonts.ready.catch(() => undefined);
+    await afterNextFrame();
+  }
+  if (!cancelled()) performance.mark(PAINTED_MARK);
 }
 
 async function restorePosition(model: ReaderModel, cancelled: () => boolean): Promise<void> {

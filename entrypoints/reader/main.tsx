@@ -7,5 +7,10 @@ import '../../assets/reader.css';
 import '../../assets/reader-controls.css';
 import '../../assets/reader-print.css';
 import { Reader } from '../../components/Reader';
+import { createReaderModel, defaultReaderDeps } from '../../utils/models/reader';
 
-render(<Reader />, document.getElementById('app')!);
+// The article request leaves before the first render: the worker reads it from
+// IndexedDB while Preact builds the toolbar and the loading skeleton.
+const model = createReaderModel(defaultReaderDeps());
+void model.load();
+render(<Reader model={model} />, document.getElementById('app')!);

@@ -1,10 +1,21 @@
 /** Opening and loading the reader view. */
+import type { ExtractedArticle } from '../article/types';
 import { findIdByUrl, getArticle } from '../db/articles';
 import { getReaderView } from '../db/reader-views';
 import { openReaderInTab } from '../flows';
 import { fail, ok } from '../result';
 import * as v from '../validate';
 import { failureOf, handle } from './register';
+
+/**
+ * The article as the reader page needs it. Messages are JSON-serialised, and the
+ * plain-text copy is about as long as the HTML while the reader never reads it
+ * (it renders `content`; word count and reading time are already computed), so
+ * it stays behind: on a 1 MB page that halves what crosses to the reader.
+ */
+function forReader<T extends ExtractedArticle>(article: T): T {
+  return { ...article, textContent: '' };
+}
 
 export function registerReaderHandlers(): void {
   handle('reader.open', 'extension-page', v.tabRequest, ({ tabId, force }) => openReaderInTab(tabId, force));
@@ -13,12 +24,12 @@ export function registerReaderHandlers(): void {
     try {
       if (source.kind === 'article') {
         const article = await getArticle(source.id);
-        return article ? ok({ source, article, savedId: article.id }) : fail('not-found');
+        return article ? ok({ source, article: forReader(article), savedId: article.id }) : fail('not-found');
       }
       const view = await getReaderView(source.id);
       if (!view) return fail('not-found');
-      const savedId = (await findIdByUrl(view.article.canonicalUrl)) ?? (await findIdByUrl(view.article.url));
-      return ok({ source, article: view.article, savedId });
+      const [byCanonical, byUrl] = await Promise.all([findIdByUrl(view.article.canonicalUrl), findIdByUrl(view.article.url)]);
+      return ok({ source, article: forReader(view.article), savedId: byCanonical ?? byUrl });
     } catch (error) {
       return failureOf(error);
     }

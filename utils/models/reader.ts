@@ -102,7 +102,18 @@ export function createReaderModel(deps: ReaderDeps) {
     return source?.kind === 'view' && deps.historyLength() > 1;
   }
 
-  async function load(): Promise<void> {
+  let loading: Promise<void> | null = null;
+
+  /**
+   * Loads the article and the settings once: the page entry starts this before
+   * Preact renders anything, and the component's effect then joins the same load.
+   */
+  function load(): Promise<void> {
+    loading ??= loadOnce();
+    return loading;
+  }
+
+  async function loadOnce(): Promise<void> {
     // Settings load beside the article: the first paint already has the user's
     // size, face and theme, so the page is laid out once, not once per setting.
     const settings = Promise.all([fontSize.start(), typography.start()]);
