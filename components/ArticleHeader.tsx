@@ -5,7 +5,7 @@ import { formatDate, isoDate } from '../utils/format';
 import { t } from '../utils/i18n';
 import { siteLabel } from '../utils/url';
 
-export function ArticleHeader({ article, showLeadImage }: { article: ExtractedArticle; showLeadImage: boolean }) {
+export function ArticleHeader({ article, showLeadImage }: { article: Omit<ExtractedArticle, 'textContent'>; showLeadImage: boolean }) {
   const site = article.siteName || siteLabel(article.url);
   const published = formatDate(article.publishedTime, 'long');
   const meta: ComponentChildren[] = [];

@@ -28,7 +28,8 @@ export type ReaderSource = { kind: 'view'; id: string } | { kind: 'article'; id:
 
 export interface ReaderDocument {
   source: ReaderSource;
-  article: ReaderView['article'];
+  /** Without `textContent`: the reader renders `content`, and the plain copy would double the message. */
+  article: Omit<ReaderView['article'], 'textContent'>;
   /** Library id when this URL is saved. */
   savedId: string | null;
 }

@@ -13,8 +13,9 @@ import { failureOf, handle } from './register';
  * (it renders `content`; word count and reading time are already computed), so
  * it stays behind: on a 1 MB page that halves what crosses to the reader.
  */
-function forReader<T extends ExtractedArticle>(article: T): T {
-  return { ...article, textContent: '' };
+function forReader(article: ExtractedArticle): Omit<ExtractedArticle, 'textContent'> {
+  const { textContent: _plain, ...rest } = article;
+  return rest;
 }
 
 export function registerReaderHandlers(): void {
