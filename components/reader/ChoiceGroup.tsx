@@ -37,6 +37,8 @@ export function ChoiceGroup<T extends string>({
               value={o.value}
               checked={o.value === value}
               onChange={() => onChange(o.value)}
+              // Labels may carry soft hyphens for narrow tiles; the spoken name should not.
+              aria-label={o.label.replaceAll('\u00ad', '')}
             />
             <span class="reader-choice-face" {...o.data}>
               {o.preview}
