@@ -37,8 +37,12 @@ export interface DetectionFeatures {
   /** Characters of text in <p> elements. */
   paragraphChars: number;
   articleElements: number;
-  /** Share of the paragraph text inside the biggest <article>/<main> (0 when none). */
+  /** Share of the long-paragraph text inside the biggest <article>/<main> (0 when none). */
   dominantShare: number;
+  /** Characters of long-paragraph text under one parent or grandparent, the largest such group. */
+  topGroupChars: number;
+  /** topGroupChars as a share of all long-paragraph text (0 when none). */
+  topGroupShare: number;
   /** Headings that are links: the teasers of home, section and tag pages. */
   linkedHeadings: number;
   priceMarkup: boolean;
@@ -58,12 +62,29 @@ export interface DetectionFeatures {
 }
 
 const MIN_PARAGRAPH = 140;
+/** About 100 words: the least prose a story keeps together under one parent. */
+const STORY_RUN_CHARS = 600;
 /** Enough to read the page's shape; a listing with 5,000 paragraphs needs no more than this to be recognised. */
 const MAX_PARAGRAPHS = 1500;
 
 function isHidden(el: Element): boolean {
   // Only what markup says: computed style would force a layout on every page visit.
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none/i.test(el.getAttribute('style') ?? '');
+}
+
+const MAX_BARE_TEXT_HOSTS = 4000;
+/** Teaser grids have dozens of <article>s; the story is in the first few. */
+const MAX_MAIN_CONTAINERS = 20;
+const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BR', 'CITE', 'CODE', 'EM', 'FONT', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+
+/** Length of the text an element shows as its own paragraph: its text nodes and inline children, not its blocks. */
+function ownInlineTextLength(el: Element): number {
+  let len = 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) len += (child.nodeValue ?? '').trim().length;
+    else if (child.nodeType === 1 && INLINE_TAGS.has((child as Element).tagName.toUpperCase())) len += (child.textContent ?? '').trim().length;
+  }
+  return len;
 }
 
 const BOILERPLATE_CONTAINER = 'nav, footer, aside, header, [role="navigation"], [role="contentinfo"], [role="complementary"]';
@@ -99,35 +120,80 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   const bylineMarkup = !!doc.querySelector('[rel~="author"], [itemprop="author"], .byline, .author, .post-author, .article-author, [class*="byline"], meta[name="author"]');
   const timeMarkup = !!doc.querySelector('article time, main time, time[datetime][pubdate], time[itemprop]');
 
+  // Text blocks, as Readability's readerable test sees them: <p>/<pre>, plus
+  // containers that hold their prose as bare text (old CMS pages, <br>-separated
+  // paragraphs, text straight inside <article>). For those, only their own
+  // inline text counts, so a wrapper is never credited with its <p> children.
+  const blocks: Element[] = [];
+  const paragraphs = doc.querySelectorAll('p, pre');
+  for (let i = 0; i < Math.min(paragraphs.length, MAX_PARAGRAPHS); i++) {
+    const p = paragraphs[i];
+    if (p) blocks.push(p);
+  }
+  // Bare text counts where the page itself says "this is the content" (inside
+  // <article>/<main>) or where <br>s split it into paragraphs; elsewhere a div
+  // full of text is as often a product spec or a footer as prose.
+  const bareTextHosts = new Set<Element>();
+  const brs = doc.querySelectorAll('div > br, article > br, section > br');
+  for (let i = 0; i < Math.min(brs.length, MAX_BARE_TEXT_HOSTS) && bareTextHosts.size < MAX_BARE_TEXT_HOSTS; i++) {
+    const parent = brs[i]?.parentElement;
+    if (parent) bareTextHosts.add(parent);
+  }
+  // Per container rather than one "article div, main div" selector: descendant
+  // combinators cost (elements × depth) in some DOMs.
+  const mains = doc.querySelectorAll('article, main, [role="main"]');
+  for (let i = 0; i < Math.min(mains.length, MAX_MAIN_CONTAINERS) && bareTextHosts.size < MAX_BARE_TEXT_HOSTS; i++) {
+    const main = mains[i];
+    if (!main) continue;
+    bareTextHosts.add(main);
+    const inner = main.querySelectorAll('div, section');
+    for (let j = 0; j < Math.min(inner.length, MAX_BARE_TEXT_HOSTS); j++) {
+      const el = inner[j];
+      if (el) bareTextHosts.add(el);
+    }
+  }
+  const articles = doc.getElementsByTagName('article');
+
   let paragraphScore = 0;
   let longParagraphs = 0;
   let paragraphChars = 0;
-  const paragraphs = doc.querySelectorAll('p, pre');
-  const limit = Math.min(paragraphs.length, MAX_PARAGRAPHS);
+  let longChars = 0;
   const containers = new Map<Element, number>();
-  for (let i = 0; i < limit; i++) {
-    const p = paragraphs[i];
-    if (!p || isHidden(p)) continue;
-    const len = (p.textContent ?? '').trim().length;
-    if (len === 0) continue;
+  const groups = new Map<Element, number>();
+  const credit = (el: Element, len: number): void => {
     paragraphChars += len;
-    if (len < MIN_PARAGRAPH) continue;
-    if (p.closest(BOILERPLATE_CONTAINER)) continue;
+    if (len < MIN_PARAGRAPH || el.closest(BOILERPLATE_CONTAINER)) return;
     longParagraphs++;
+    longChars += len;
     paragraphScore += Math.sqrt(len - MIN_PARAGRAPH);
-    const container = p.closest('article, main, [role="main"]');
+    const container = el.closest('article, main, [role="main"]');
     if (container) containers.set(container, (containers.get(container) ?? 0) + len);
+    // The story's paragraphs are siblings (or cousins, when each sits in its own
+    // wrapper); a landing page's or listing's sit one per card or section.
+    const parent = el.parentElement;
+    if (parent) {
+      groups.set(parent, (groups.get(parent) ?? 0) + len);
+      const grand = parent.parentElement;
+      if (grand) groups.set(grand, (groups.get(grand) ?? 0) + len);
+    }
+  };
+  for (const p of blocks) {
+    if (isHidden(p)) continue;
+    const len = (p.textContent ?? '').trim().length;
+    if (len) credit(p, len);
+  }
+  for (const host of bareTextHosts) {
+    if (isHidden(host)) continue;
+    const len = ownInlineTextLength(host);
+    if (len) credit(host, len);
   }
   let dominant = 0;
-  let longChars = 0;
   for (const chars of containers.values()) dominant = Math.max(dominant, chars);
-  for (let i = 0; i < limit; i++) {
-    const len = (paragraphs[i]?.textContent ?? '').trim().length;
-    if (len >= MIN_PARAGRAPH) longChars += len;
-  }
-  const dominantShare = longChars ? dominant / longChars : 0;
+  const dominantShare = longChars ? Math.min(1, dominant / longChars) : 0;
+  let topGroup = 0;
+  for (const chars of groups.values()) topGroup = Math.max(topGroup, chars);
 
-  const articleElements = doc.getElementsByTagName('article').length;
+  const articleElements = articles.length;
   const linkedHeadings = doc.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
 
   const priceMarkup =
@@ -156,9 +222,11 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
 
   const slug = path.split('/').filter(Boolean).pop() ?? '';
   const articlePath =
-    /\/(?:news|blogs?|articles?|story|stories|posts?|insights?|guides?|opinion|features?|magazine|reviews?|learn|resources?|recipes?)\//.test(path) ||
+    // ("features" is left out: on company sites it is the product tour as often as a magazine section.)
+    /\/(?:news|blogs?|articles?|story|stories|posts?|insights?|guides?|opinion|magazine|reviews?|learn|resources?|recipes?)\//.test(path) ||
     /\/(?:19|20)\d{2}\/\d{1,2}\//.test(path) || /(?:19|20)\d{2}-\d{2}-\d{2}/.test(path) ||
-    slug.replace(/\.\w+$/, '').split(/[-_]/).filter((w) => /[a-z]/.test(w)).length >= 5;
+    // A headline slug has five or more plain words; product slugs are model codes ("s9", "128gb", "sm-x510").
+    slug.replace(/\.\w+$/, '').split(/[-_]/).filter((w) => /^[a-z]+$/.test(w)).length >= 5 && !/\d/.test(slug.replace(/(?:19|20)\d{2}/g, ''));
   const servicePath = /\/(?:services?|solutions?|pricing|plans|about(?:-us)?|contact(?:-us)?|careers?|jobs|products?|features|platform|industries|company|why-[\w-]+|book|shop|store)(?:\/|$|\.)/.test(path);
   let callsToAction = 0;
   const actions = doc.querySelectorAll('a[href], button');
@@ -171,7 +239,7 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   return {
     articlePath, servicePath, callsToAction, formFields,
     httpPage, path, jsonLdArticle, jsonLdNonArticle, ogType, publishedMeta, bylineMarkup, timeMarkup, paragraphScore,
-    longParagraphs, paragraphChars, articleElements, dominantShare, linkedHeadings, priceMarkup, addToCart, passwordField,
+    longParagraphs, paragraphChars, articleElements, dominantShare, topGroupChars: topGroup, topGroupShare: longChars ? topGroup / longChars : 0, linkedHeadings, priceMarkup, addToCart, passwordField,
     searchPage, listingPath, homePath,
   };
 }
@@ -188,6 +256,9 @@ export function scoreFeatures(f: DetectionFeatures): { score: number; signals: s
   // How the page reads: Readability's readerable test (score 20) is the base evidence.
   if (f.paragraphScore >= 20) add(3, 'readerable');
   if (f.paragraphScore < 10) add(-1, 'little-text');
+  // Readerable-scoring text with no run of ~100 words under one parent is a grid of
+  // blurbs (cards, features, product tiles), not a story told in paragraphs.
+  if (f.paragraphScore >= 20 && f.topGroupChars < STORY_RUN_CHARS) add(-1, 'fragments');
 
   // What the publisher declares. (article:published_time alone earned nothing on the corpora:
   // many CMSs stamp it on every page, services and shops included.)

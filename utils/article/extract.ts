@@ -39,6 +39,15 @@ export interface ExtractOptions {
 /** Roughly a 10 MB page of ordinary markup; beyond this extraction takes seconds and the page is not an article anyway. */
 export const DEFAULT_MAX_ELEMENTS = 150_000;
 const MAX_EXCERPT_CHARS = 400;
+/**
+ * About 300,000 words, several novels: no article is that long, and Readability
+ * would take seconds over it (a 10 MB page of prose: ~3 s on linkedom, ~8 s on jsdom).
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
+/** Deeper than any parser-built page (Chromium and Firefox cap their HTML parser at 512). */
+export const MAX_DEPTH = 512;
+/** Text that is more than this share of U+FFFD was decoded with the wrong encoding (or is binary): nothing to read. */
+const MAX_REPLACEMENT_SHARE = 0.1;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractionResult {
   try {
@@ -46,9 +55,19 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       return { ok: false, reason: 'not-an-article', detail: 'The document has no body (empty document or frameset)' };
     }
     const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-    const elementCount = doc.getElementsByTagName('*').length;
-    if (elementCount > maxElements) {
-      return { ok: false, reason: 'not-an-article', detail: `Too large to read: ${elementCount} elements` };
+    // One iterative walk for size, depth and text (getElementsByTagName('*') is 0 on linkedom).
+    const tree = measureTree(doc.documentElement, MAX_DEPTH, maxElements, MAX_TEXT_CHARS);
+    if (tree.elements > maxElements) {
+      return { ok: false, reason: 'not-an-article', detail: `Too large to read: more than ${maxElements} elements` };
+    }
+    if (tree.textChars > MAX_TEXT_CHARS) {
+      return { ok: false, reason: 'not-an-article', detail: `Too long to read as one article: more than ${MAX_TEXT_CHARS} characters of text` };
+    }
+    // Readability and the cleanup passes recurse over the tree: a pathological
+    // nesting depth overflows the stack or takes seconds. Browsers' parsers stop
+    // nesting at 512, so real pages never come close to the limit.
+    if (tree.depth > MAX_DEPTH) {
+      return { ok: false, reason: 'not-an-article', detail: `Too deeply nested to read: more than ${MAX_DEPTH} levels` };
     }
     if (!options.force) {
       const detection = detectArticle(doc, url);
@@ -67,6 +86,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       // charThreshold stays at Readability's 500: 250 made it settle on a teaser block on several WCXB pages.
       // Keep the element: the cleanup passes work on it before it is serialised once.
       serializer: (el: Node) => el,
+      // Class names are what the name-based cleanup rules read ("author-bio",
+      // "share-bar"); Readability would strip them. Folio strips them after cleanup.
+      keepClasses: true,
     }).parse();
     const root = parsed?.content as unknown as Element | null | undefined;
     if (!parsed || !root || !normalizeSpace(root.textContent)) {
@@ -76,11 +98,16 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const meta = readMetadata(doc, url, jsonLd, parsed);
     const title = meta.title || normalizeSpace(parsed.title) || normalizeSpace(doc.title);
     if (!options.skipCleanup) {
-      runCleanup(root, { doc: work, baseUrl, title });
+      runCleanup(root, { doc: work, baseUrl, title, byline: meta.byline });
     }
+    stripClasses(root);
 
     const textContent = blockText(root);
     if (!textContent) return { ok: false, reason: 'not-an-article', detail: 'Nothing left after cleanup' };
+    const replacements = textContent.match(/\uFFFD/g)?.length ?? 0;
+    if (replacements > textContent.length * MAX_REPLACEMENT_SHARE) {
+      return { ok: false, reason: 'not-an-article', detail: 'The text is unreadable: mostly undecodable characters (wrong encoding or binary data)' };
+    }
     const wordCount = countWords(textContent);
     const firstParagraph = normalizeSpace(root.querySelector('p')?.textContent);
     const excerpt = (meta.excerpt || firstParagraph || textContent.slice(0, MAX_EXCERPT_CHARS)).slice(0, MAX_EXCERPT_CHARS) || null;
@@ -107,6 +134,56 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   } catch (error) {
     // Deep nesting overflows the stack in some DOMs; broken pages throw in others. Never let it escape.
     return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Elements whose text is code or data, not reading matter. */
+const NON_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Element count, depth and visible-text length of the tree under `root`, in one
+ * iterative walk (no recursion, so a 10,000-deep page cannot overflow the stack
+ * here). Script, style and template text is not counted (framework pages embed
+ * megabytes of JSON). Stops as soon as any limit is passed: the caller only
+ * needs "too big or not".
+ */
+export function measureTree(root: Element, depthLimit: number, elementLimit: number, textLimit = Infinity): { depth: number; elements: number; textChars: number } {
+  let deepest = 0;
+  let depth = 0; // of `node`, whatever its type
+  let elements = 0;
+  let textChars = 0;
+  let node: Node | null = root;
+  while (node) {
+    let child: Node | null = null;
+    if (node.nodeType === 1) {
+      elements++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > depthLimit || elements > elementLimit || textChars > textLimit) break;
+      if (!NON_TEXT_TAGS.has((node as Element).tagName.toUpperCase())) child = node.firstChild;
+    } else if (node.nodeType === 3) {
+      textChars += (node as Text).data.length;
+    }
+    if (child) {
+      node = child;
+      depth++;
+      continue;
+    }
+    // Up until a next sibling exists, then across to it.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  return { depth: deepest, elements, textChars };
+}
+
+/** What Readability does without keepClasses: page classes mean nothing in the reader (its own "page" wrapper class stays). */
+function stripClasses(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('[class]'))) {
+    if (el.getAttribute('class') === 'page') continue;
+    el.removeAttribute('class');
   }
 }
 

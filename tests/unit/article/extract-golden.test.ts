@@ -19,6 +19,23 @@ describe('extraction golden fixtures', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
+  // The "-kept" cases pin markup, which expected.json (text + metadata) does not show.
+  const keptMarkup: Record<string, RegExp> = {
+    'embedded-tweet-kept-as-quote': /<blockquote\b[^>]*>[\s\S]*Tonight the council[\s\S]*@MayorRuiz[\s\S]*<\/blockquote>/,
+    'table-kept': /<table\b[\s\S]*<th>Amount<\/th>[\s\S]*<\/table>/,
+    'code-kept': /<pre><code>rate = levy/,
+    'figure-caption-kept': /<figure>[\s\S]*<img\b[\s\S]*<figcaption>Council members vote/,
+  };
+  for (const [name, pattern] of Object.entries(keptMarkup)) {
+    it(`${name}: markup`, () => {
+      expect(cases).toContain(name);
+      const input = JSON.parse(readFileSync(join(dir, name, 'input.json'), 'utf8')) as { url: string };
+      const doc = new JSDOM(readFileSync(join(dir, name, 'source.html'), 'utf8'), { url: input.url }).window.document;
+      const result = extractArticle(doc, input.url, { force: true });
+      expect(result.ok && result.article.content).toMatch(pattern);
+    });
+  }
+
   for (const name of cases) {
     it(name, () => {
       const input = JSON.parse(readFileSync(join(dir, name, 'input.json'), 'utf8')) as { url: string };

@@ -2,7 +2,7 @@
  * Ad slots: "Advertisement" labels, "Story continues below" markers and the
  * empty boxes ad scripts would have filled.
  */
-import { hasMedia, namesOf, removeWithEmptyParents, textOf } from './dom';
+import { hasMedia, isInside, namesOf, removeWithEmptyParents, textOf } from './dom';
 import type { CleanupRule } from './rule';
 
 const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|advertiser disclosure|advertising policy)$/i;
@@ -14,7 +14,7 @@ export const adPlaceholders: CleanupRule = {
   run(root, ctx) {
     let removed = 0;
     for (const el of ctx.named) {
-      if (!root.contains(el) || !AD_NAMES.test(namesOf(el))) continue;
+      if (!isInside(el, root) || !AD_NAMES.test(namesOf(el))) continue;
       const text = textOf(el);
       if (text && !AD_LABEL.test(text)) continue;
       if (!text && hasMedia(el) && !el.querySelector('iframe')) continue;

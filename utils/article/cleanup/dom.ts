@@ -1,4 +1,4 @@
-/** DOM helpers the cleanup rules share. Readability's article element is detached from any document, so "still there?" is `root.contains(el)`, never `isConnected`. */
+/** DOM helpers the cleanup rules share. Readability's article element is detached from any document, so "still there?" is `isInside(el, root)`, never `isConnected`. */
 import { normalizeSpace } from '../text';
 
 export function textOf(el: Element): string {
@@ -31,7 +31,7 @@ export function hasMedia(el: Element): boolean {
 export function removeWithEmptyParents(el: Element, root: Element): void {
   let parent = el.parentElement;
   el.remove();
-  while (parent && parent !== root && !textOf(parent) && !hasMedia(parent)) {
+  while (parent && parent !== root && isEmptyWrapper(parent)) {
     const next = parent.parentElement;
     parent.remove();
     parent = next;
@@ -40,3 +40,26 @@ export function removeWithEmptyParents(el: Element, root: Element): void {
 
 /** Elements that are "a line": paragraphs, list items, headings and leaf-ish divs. */
 export const LINE_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, div, span, section, aside, blockquote, strong, b, em, figcaption, dd, dt, small, header, footer';
+
+/** `root` is `el` or one of its ancestors. Walks up (cost: the depth), where `contains` may walk the whole subtree on Node DOMs. */
+export function isInside(el: Element, root: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node === root) return true;
+  }
+  return false;
+}
+
+/**
+ * No text and no media left. Stops at the first child that has either, so a
+ * big container that just lost one line is answered after looking at one child.
+ */
+export function isEmptyWrapper(el: Element): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      if (normalizeSpace(child.nodeValue)) return false;
+    } else if (child.nodeType === 1) {
+      if (normalizeSpace(child.textContent) || hasMedia(child as Element)) return false;
+    }
+  }
+  return true;
+}

@@ -4,7 +4,7 @@
  * empty. Only short lines go: a story paragraph that merely mentions
  * "newsletter" is longer than any widget.
  */
-import { LINE_SELECTOR, removeWithEmptyParents, textOf } from './dom';
+import { LINE_SELECTOR, isInside, removeWithEmptyParents, textOf } from './dom';
 
 export interface LineRule {
   /** Tested against the line's whitespace-normalised text. */
@@ -24,13 +24,14 @@ export function removeMatchingLines(root: Element, rules: readonly LineRule[]): 
     // Cheap length test on the raw text before normalising it; most elements are prose.
     const raw = el.textContent ?? '';
     if (!raw || raw.length > maxRaw) continue;
-    if (!root.contains(el)) continue;
+    if (!isInside(el, root)) continue;
     const text = textOf(el);
     if (!text) continue;
     if (!rules.some((r) => text.length <= r.maxChars && r.pattern.test(text))) continue;
     // Climb while the parent holds nothing more than this line (a wrapper div around a <p>).
     let target: Element = el;
-    while (target.parentElement && target.parentElement !== root && textOf(target.parentElement) === text) {
+    // (Only single-child wrappers are compared, so a big container is never re-read per line.)
+    while (target.parentElement && target.parentElement !== root && !target.previousElementSibling && !target.nextElementSibling && textOf(target.parentElement) === text) {
       target = target.parentElement;
     }
     removeWithEmptyParents(target, root);

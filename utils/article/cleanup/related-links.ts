@@ -3,7 +3,7 @@
  * to other stories, not part of this one. A heading like "Related articles" takes
  * the link list under it along.
  */
-import { linkDensity, removeWithEmptyParents, textOf } from './dom';
+import { isInside, linkDensity, removeWithEmptyParents, textOf } from './dom';
 import type { CleanupRule } from './rule';
 
 /** A line that points elsewhere: "See also: Trump not planning to meet…". */
@@ -13,11 +13,13 @@ const RELATED_HEADING = /^(?:related(?: articles| stories| posts| content| readi
 
 export const relatedLinks: CleanupRule = {
   name: 'related-links',
-  lines: [{ pattern: POINTER_LINE, maxChars: 250 }],
+  // The heading pattern is also a line rule: themes print "More from X" in a
+  // <span> or <div>, not only in <h2>; the line goes even where its list is not recognised.
+  lines: [{ pattern: POINTER_LINE, maxChars: 250 }, { pattern: RELATED_HEADING, maxChars: 80 }],
   run(root) {
     let removed = 0;
     for (const heading of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p > strong:only-child, p > b:only-child'))) {
-      if (!root.contains(heading) || !RELATED_HEADING.test(textOf(heading))) continue;
+      if (!isInside(heading, root) || !RELATED_HEADING.test(textOf(heading))) continue;
       const line = heading.tagName === 'STRONG' || heading.tagName === 'B' ? (heading.parentElement ?? heading) : heading;
       // Take the link list(s) that follow, while they are mostly links.
       let next = line.nextElementSibling;

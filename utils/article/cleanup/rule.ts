@@ -7,6 +7,8 @@ export interface CleanupContext {
   baseUrl: string;
   /** The article title, so a repeated title line inside the body can be recognised. */
   title: string;
+  /** The article's byline (people), so the author's own bio paragraph can be recognised. */
+  byline?: string | null;
   /** Elements of the article with a class or id, listed once for all name-based rules. */
   named: Element[];
 }
