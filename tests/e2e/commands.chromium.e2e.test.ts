@@ -4,10 +4,11 @@
  * runs each command's handler through the background test hook (utils/test-hook.ts),
  * as the browser does when the keys are pressed on the active tab.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { startSiteServer, type SiteServer } from './harness/server';
+import type { ChromiumSession } from './harness/chromium';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
 import { SAMPLE_TITLE } from './harness/sample';
 import { waitForText, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, libraryEntries } from './harness/folio';
@@ -15,14 +16,9 @@ import { ARTICLE_TITLE_PREFIX, libraryEntries } from './harness/folio';
 let server: SiteServer;
 let chromium: ChromiumSession;
 
-beforeAll(async () => {
-  server = await startSiteServer();
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+useSiteAndChromium((s, c) => {
+  server = s;
+  chromium = c;
 });
 
 async function command(name: string): Promise<void> {

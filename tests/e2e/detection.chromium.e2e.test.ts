@@ -3,10 +3,11 @@
  * is not an article. The popup says so, and the toolbar keeps its plain title; the
  * same tab flips to "article detected" on the article and back on the home page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { startSiteServer, type SiteServer } from './harness/server';
+import type { ChromiumSession } from './harness/chromium';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
 import { hasName, pageText, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, IDLE_TITLE, UI, isNotArticleText, tabReportKey, type StoredReport } from './harness/folio';
 
@@ -16,14 +17,9 @@ describe('article detection (Chromium)', () => {
   let tab: Page;
   let tabId: number;
 
-  beforeAll(async () => {
-    server = await startSiteServer();
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+  useSiteAndChromium((s, c) => {
+    server = s;
+    chromium = c;
   });
 
   it('the home page is not reported as an article: the popup says so and the toolbar title stays "Folio"', async () => {

@@ -4,9 +4,10 @@
  * itself (computed size), the site keeps that size across a reload, and
  * "Reset text size" restores the page's own size exactly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { startSiteServer, type SiteServer } from './harness/server';
+import { describe, expect, it } from 'vitest';
+import type { ChromiumSession } from './harness/chromium';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
 import { byName, clickByName, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, DEFAULT_FONT_SIZE, FONT_SIZE_KEY, UI } from './harness/folio';
 import { POPUP_UI, shownScale, storyParagraphSize } from './harness/popup-ui';
@@ -15,14 +16,9 @@ describe('live-page text size (Chromium)', () => {
   let server: SiteServer;
   let chromium: ChromiumSession;
 
-  beforeAll(async () => {
-    server = await startSiteServer();
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+  useSiteAndChromium((s, c) => {
+    server = s;
+    chromium = c;
   });
 
   it('scales the article text on the page, keeps it for the site across a reload, and resets exactly', async () => {

@@ -3,23 +3,19 @@
  * "Share quote"; its choices link to the original page with a text fragment
  * (#:~:text=) that scrolls to the passage, and carry the quote itself.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { startSiteServer, type SiteServer } from './harness/server';
+import { expect, it } from 'vitest';
+import type { ChromiumSession } from './harness/chromium';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
 import { openReaderChromium } from './harness/reader';
 import { byName, clickByName } from './harness/pages';
 
 let server: SiteServer;
 let chromium: ChromiumSession;
 
-beforeAll(async () => {
-  server = await startSiteServer();
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+useSiteAndChromium((s, c) => {
+  server = s;
+  chromium = c;
 });
 
 it('a selection in the reader can be shared as a quote that links back to the passage', async () => {

@@ -4,9 +4,10 @@
  * article, and the per-tab "article detected" state (storage.session) still
  * reaches the popup, which still shows "Saved".
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { startSiteServer, type SiteServer } from './harness/server';
+import { expect, it } from 'vitest';
+import type { ChromiumSession } from './harness/chromium';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
 import { SAMPLE_TITLE } from './harness/sample';
 import { attribute, byName, waitForText, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, UI, libraryEntries, saveAndWait } from './harness/folio';
@@ -14,14 +15,9 @@ import { ARTICLE_TITLE_PREFIX, UI, libraryEntries, saveAndWait } from './harness
 let server: SiteServer;
 let chromium: ChromiumSession;
 
-beforeAll(async () => {
-  server = await startSiteServer();
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+useSiteAndChromium((s, c) => {
+  server = s;
+  chromium = c;
 });
 
 async function runningWorkers(): Promise<number> {
