@@ -51,6 +51,10 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources zip for addons.mozilla.org ignores .gitignore: keep generated folders out.
+  zip: {
+    excludeSources: ['screenshots/**', 'bench-results/**', 'coverage/**', '.tmp/**', 'test-results/**'],
+  },
   vite: () => ({
     plugins: [preact(), tailwindcss()],
   }),
