@@ -59,6 +59,10 @@ export interface DetectionFeatures {
   callsToAction: number;
   /** Visible form fields other than search boxes. */
   formFields: number;
+  /** Long text blocks inside links (or mostly link text): card teasers, counted with the teasers. */
+  linkCards: number;
+  /** <button>s: filters, variants, wishlists, carousels; a shop or app UI has a hundred. */
+  buttons: number;
 }
 
 const MIN_PARAGRAPH = 140;
@@ -77,17 +81,28 @@ const MAX_BARE_TEXT_HOSTS = 4000;
 const MAX_MAIN_CONTAINERS = 20;
 const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BR', 'CITE', 'CODE', 'EM', 'FONT', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
 
-/** Length of the text an element shows as its own paragraph: its text nodes and inline children, not its blocks. */
-function ownInlineTextLength(el: Element): number {
+/**
+ * Length of the text an element shows as its own paragraph (its text nodes and inline
+ * children, not its blocks), and how much of that is link text.
+ */
+function ownInlineText(el: Element): [number, number] {
   let len = 0;
+  let linked = 0;
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) len += (child.nodeValue ?? '').trim().length;
-    else if (child.nodeType === 1 && INLINE_TAGS.has((child as Element).tagName.toUpperCase())) len += (child.textContent ?? '').trim().length;
+    else if (child.nodeType === 1 && INLINE_TAGS.has((child as Element).tagName.toUpperCase())) {
+      const n = (child.textContent ?? '').trim().length;
+      len += n;
+      if ((child as Element).tagName.toUpperCase() === 'A') linked += n;
+    }
   }
-  return len;
+  return [len, linked];
 }
 
-const BOILERPLATE_CONTAINER = 'nav, footer, aside, header, [role="navigation"], [role="contentinfo"], [role="complementary"]';
+// Plus what the page itself keeps out of view: aria-hidden subtrees and dialogs (newsletter,
+// survey and cookie pop-ups are long prose on shop and listing pages). Not [hidden]: React
+// streaming parks the real content in <div hidden> until its script moves it into place.
+const BOILERPLATE_CONTAINER = 'nav, footer, aside, header, [role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], dialog, [role="dialog"]';
 
 export function detectionFeatures(doc: Document, url?: string): DetectionFeatures {
   const href = url ?? doc.URL ?? '';
@@ -109,7 +124,9 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   for (const node of jsonLd) {
     for (const type of typesOf(node)) {
       if (ARTICLE_TYPES.has(type)) jsonLdArticle = true;
-      else if (NON_ARTICLE_TYPES.has(type)) jsonLdNonArticle ??= type;
+      // Plus the LocalBusiness family (HVACBusiness, MensClothingStore, ProfessionalService…:
+      // hundreds of subtypes, one suffix each) and Course, a catalogue entry for a class.
+      else if (NON_ARTICLE_TYPES.has(type) || /(?:Business|Store|Service|Course)$/.test(type)) jsonLdNonArticle ??= type;
     }
   }
   const meta = (sel: string): string | null => doc.querySelector(sel)?.getAttribute('content')?.trim().toLowerCase() || null;
@@ -160,14 +177,19 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   let longChars = 0;
   const containers = new Map<Element, number>();
   const groups = new Map<Element, number>();
-  const credit = (el: Element, len: number): void => {
+  let linkCards = 0;
+  // `card`: the text is (mostly) inside a link, i.e. a teaser whose whole card points to
+  // another page. It still counts as text on the page (as Readability counts it), but as
+  // a teaser, not as a paragraph of a story here.
+  const credit = (el: Element, len: number, card: boolean): void => {
     paragraphChars += len;
     if (len < MIN_PARAGRAPH || el.closest(BOILERPLATE_CONTAINER)) return;
-    longParagraphs++;
     longChars += len;
     paragraphScore += Math.sqrt(len - MIN_PARAGRAPH);
     const container = el.closest('article, main, [role="main"]');
     if (container) containers.set(container, (containers.get(container) ?? 0) + len);
+    if (card) { linkCards++; return; }
+    longParagraphs++;
     // The story's paragraphs are siblings (or cousins, when each sits in its own
     // wrapper); a landing page's or listing's sit one per card or section.
     const parent = el.parentElement;
@@ -180,12 +202,12 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   for (const p of blocks) {
     if (isHidden(p)) continue;
     const len = (p.textContent ?? '').trim().length;
-    if (len) credit(p, len);
+    if (len) credit(p, len, len >= MIN_PARAGRAPH && !!p.closest('a[href]'));
   }
   for (const host of bareTextHosts) {
     if (isHidden(host)) continue;
-    const len = ownInlineTextLength(host);
-    if (len) credit(host, len);
+    const [len, linked] = ownInlineText(host);
+    if (len) credit(host, len, linked * 2 > len);
   }
   let dominant = 0;
   for (const chars of containers.values()) dominant = Math.max(dominant, chars);
@@ -237,10 +259,10 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   const formFields = doc.querySelectorAll('input:not([type="hidden"]):not([type="search"]):not([type="submit"]):not([type="button"]):not([type="checkbox"]):not([name="s"]):not([name="q"]), textarea, select').length;
 
   return {
-    articlePath, servicePath, callsToAction, formFields,
+    articlePath, servicePath, callsToAction, formFields, buttons: doc.getElementsByTagName('button').length,
     httpPage, path, jsonLdArticle, jsonLdNonArticle, ogType, publishedMeta, bylineMarkup, timeMarkup, paragraphScore,
     longParagraphs, paragraphChars, articleElements, dominantShare, topGroupChars: topGroup, topGroupShare: longChars ? topGroup / longChars : 0, linkedHeadings, priceMarkup, addToCart, passwordField,
-    searchPage, listingPath, homePath,
+    searchPage, listingPath, homePath, linkCards,
   };
 }
 
@@ -278,8 +300,11 @@ export function scoreFeatures(f: DetectionFeatures): { score: number; signals: s
   if (f.homePath) add(-4, 'home');
   if (f.listingPath) add(-1.5, 'listing-path');
   if (f.servicePath) add(-5, 'service-url');
+  // A page of ~100 controls is an application or a shop grid (filters, swatches, quantity
+  // steppers); of the 272 WCXB and readability-test articles the most had 87, nine in ten under 30.
+  if (f.buttons + f.formFields >= 100) add(-2, `controls:${f.buttons + f.formFields}`);
   if (f.callsToAction >= 2) add(-2.5, `calls-to-action:${f.callsToAction}`);
-  const teasers = Math.max(f.linkedHeadings, f.articleElements > 1 ? f.articleElements : 0);
+  const teasers = Math.max(f.linkedHeadings, f.articleElements > 1 ? f.articleElements : 0, f.linkCards);
   if (teasers >= 6 && teasers > f.longParagraphs) add(-2.5, `teasers:${teasers}`);
   return { score, signals };
 }
