@@ -2,6 +2,7 @@
  * The author box after the story ("Jane is a content writer at …", "Read more
  * from Jane"): about the writer, not the story; the byline already names them.
  */
+import { normalizeSpace } from '../text';
 import { isInside, namesOf, removeWithEmptyParents, textOf } from './dom';
 import type { CleanupRule } from './rule';
 
@@ -32,8 +33,14 @@ export const authorBio: CleanupRule = {
     const name = ctx.byline?.split(/,| and /)[0]?.trim();
     if (name && name.length >= 5) {
       const opener = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|was|writes|covers|has been|joined)\\b`, 'i');
+      // The name's first letter must open the paragraph: checked on the raw text
+      // first, so the story's paragraphs are not each normalised for nothing.
+      // (Upper case: the case-insensitive regex compares characters the same way.)
+      const initial = name[0]!.toUpperCase();
       for (const p of Array.from(root.querySelectorAll('p'))) {
-        const text = textOf(p);
+        const raw = p.textContent ?? '';
+        if (raw[raw.search(/[^\s\u00a0\u200b]/)]?.toUpperCase() !== initial) continue;
+        const text = normalizeSpace(raw);
         if (text.length > 400 || !opener.test(text)) continue;
         removeWithEmptyParents(p, root);
         removed++;

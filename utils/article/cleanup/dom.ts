@@ -5,6 +5,49 @@ export function textOf(el: Element): string {
   return normalizeSpace(el.textContent);
 }
 
+/** Not only whitespace (the characters normalizeSpace collapses). */
+const VISIBLE_CHAR = /[^\s\u00a0\u200b]/;
+
+/**
+ * Same answer as `textOf(el) !== ''`, but stops at the first visible
+ * character instead of copying and normalising the whole subtree's text: the
+ * "is it empty?" tests run over every block of the article, containers included.
+ */
+export function hasText(el: Node): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 || child.nodeType === 4) {
+      if (VISIBLE_CHAR.test(child.nodeValue ?? '')) return true;
+    } else if (child.nodeType === 1 && hasText(child)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `el.textContent` when it is at most `limit` characters long, else null. Stops
+ * reading as soon as the limit is passed, so asking a big container for its
+ * text costs little when the answer is "too long".
+ */
+export function textUpTo(el: Node, limit: number): string | null {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Node): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3 || child.nodeType === 4) {
+        const value = child.nodeValue ?? '';
+        length += value.length;
+        if (length > limit) return false;
+        parts.push(value);
+      } else if (child.nodeType === 1 && !walk(child)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return walk(el) ? parts.join('') : null;
+}
+
 /** Share of the element's text that sits inside links (0 when it has no text). */
 export function linkDensity(el: Element): number {
   const total = textOf(el).length;

@@ -2,7 +2,7 @@
  * Figures left without an image (the lazy image was dropped, only the caption
  * or credit is left) and blocks that other passes emptied.
  */
-import { hasMedia, isInside, textOf } from './dom';
+import { hasMedia, hasText, isInside } from './dom';
 import type { CleanupRule } from './rule';
 
 export const emptyBlocks: CleanupRule = {
@@ -16,7 +16,7 @@ export const emptyBlocks: CleanupRule = {
       }
     }
     for (const el of Array.from(root.querySelectorAll('p, div, section, span, li, ul, ol, blockquote, h1, h2, h3, h4, h5, h6')).reverse()) {
-      if (isInside(el, root) && !textOf(el) && !hasMedia(el) && !el.querySelector('br, hr')) {
+      if (isInside(el, root) && !hasText(el) && !hasMedia(el) && !el.querySelector('br, hr')) {
         el.remove();
         removed++;
       }

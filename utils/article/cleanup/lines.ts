@@ -4,7 +4,8 @@
  * empty. Only short lines go: a story paragraph that merely mentions
  * "newsletter" is longer than any widget.
  */
-import { LINE_SELECTOR, isInside, removeWithEmptyParents, textOf } from './dom';
+import { normalizeSpace } from '../text';
+import { LINE_SELECTOR, isInside, removeWithEmptyParents, textOf, textUpTo } from './dom';
 
 export interface LineRule {
   /** Tested against the line's whitespace-normalised text. */
@@ -21,11 +22,12 @@ export function removeMatchingLines(root: Element, rules: readonly LineRule[]): 
   const candidates = Array.from(root.querySelectorAll(LINE_SELECTOR)).reverse();
   for (const el of candidates) {
     if (!rules.length) break;
-    // Cheap length test on the raw text before normalising it; most elements are prose.
-    const raw = el.textContent ?? '';
-    if (!raw || raw.length > maxRaw) continue;
     if (!isInside(el, root)) continue;
-    const text = textOf(el);
+    // Cheap length test on the raw text before normalising it; most elements are
+    // prose. textUpTo stops reading a container once it is longer than any line could be.
+    const raw = textUpTo(el, maxRaw);
+    if (!raw) continue;
+    const text = normalizeSpace(raw);
     if (!text) continue;
     if (!rules.some((r) => text.length <= r.maxChars && r.pattern.test(text))) continue;
     // Climb while the parent holds nothing more than this line (a wrapper div around a <p>).
