@@ -1,11 +1,12 @@
 /**
  * Mounts the article's HTML. The HTML goes through utils/sanitize.ts (the only
  * door) and arrives as a DocumentFragment that is appended to a ref'd element:
- * no innerHTML anywhere, so nothing unsanitised can reach the page.
+ * no innerHTML anywhere, so nothing unsanitised can reach the page. A long
+ * article arrives in two sanitised parts (see sanitizeArticleInParts).
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { sanitizeArticle } from '../utils/sanitize';
+import { sanitizeArticleInParts } from '../utils/sanitize';
 import { ErrorMessage } from './ErrorMessage';
 
 /** Wide tables scroll inside their own box instead of widening the column. */
@@ -28,16 +29,47 @@ export function ArticleBody({ html, url }: { html: string; url: string }) {
   useLayoutEffect(() => {
     const host = ref.current;
     if (!host) return;
-    try {
-      const fragment = sanitizeArticle(html, url);
-      wrapTables(fragment);
-      host.replaceChildren(fragment);
-      setFailed(false);
-    } catch (e) {
+    const fail = (e: unknown) => {
       console.error('[folio] could not sanitise the article', e);
       host.replaceChildren();
+      delete host.dataset.pending;
       setFailed(true);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+    try {
+      const { first, appendRest } = sanitizeArticleInParts(html, url);
+      wrapTables(first);
+      host.replaceChildren(first);
+      setFailed(false);
+      if (appendRest) {
+        // A long article: its beginning is painted first, the rest follows once
+        // that frame is out. Two tasks after the frame, so the paint mark
+        // (use-page-effects.ts), queued in the same frame, is not held up by it.
+        // data-pending tells the page's scroll restoring to wait for the full height.
+        host.dataset.pending = '';
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(() => {
+            timer = setTimeout(() => {
+              try {
+                appendRest(host, wrapTables);
+                delete host.dataset.pending;
+              } catch (e) {
+                fail(e);
+              }
+            }, 0);
+          }, 0);
+        });
+      } else {
+        delete host.dataset.pending;
+      }
+    } catch (e) {
+      fail(e);
     }
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [html, url]);
 
   return (

@@ -101,7 +101,11 @@ async function markPainted(cancelled: () => boolean): Promise<void> {
 async function restorePosition(model: ReaderModel, cancelled: () => boolean): Promise<void> {
   const fraction = await model.savedPosition();
   if (fraction === null || cancelled() || window.scrollY > 0) return;
-  // The position is a fraction of the laid-out height: wait for the faces the article uses.
+  // The position is a fraction of the laid-out height: wait for the rest of a
+  // long article (components/ArticleBody.tsx) and for the faces the article uses.
+  while (document.querySelector('.reader-body[data-pending]') && !cancelled()) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
   await document.fonts.ready.catch(() => undefined);
   if (cancelled() || window.scrollY > 0) return;
   const max = document.documentElement.scrollHeight - window.innerHeight;
