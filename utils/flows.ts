@@ -4,9 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { getArticle, saveArticle } from './db/articles';
-import { getReaderView, putReaderView } from './db/reader-views';
-import { extractFromTab } from './extract-in-tab';
+import { getReaderView, startReaderView } from './db/reader-views';
+import { preparedExtractions } from './prepared-extraction';
 import { describe, fail, isQuotaError, ok, type Failure, type Result } from './result';
+import type { ExtractedArticle } from './article/types';
 import type { ReaderSource } from './messaging';
 
 export function readerUrl(source: ReaderSource): string {
@@ -22,13 +23,20 @@ export function storageFailure(error: unknown): Failure {
   return fail(isQuotaError(error) ? 'quota' : 'storage', describe(error));
 }
 
+/** The tab's article, from an extraction the popup prepared when there is a usable one. */
+async function extractTab(tabId: number, force: boolean): Promise<Result<ExtractedArticle>> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  return preparedExtractions.take(tabId, tab?.url, force);
+}
+
 /** Extracts the tab's article and turns the same tab into the reader. */
 export async function openReaderInTab(tabId: number, force = false): Promise<Result<{ viewId: string }>> {
-  const extracted = await extractFromTab(tabId, force);
+  const extracted = await extractTab(tabId, force);
   if (!extracted.ok) return extracted;
   try {
-    const view = await putReaderView(extracted.value);
-    await browser.tabs.update(tabId, { url: readerUrl({ kind: 'view', id: view.id }) });
+    // The tab navigates while IndexedDB writes: the reader reads the view from memory.
+    const { view, stored } = startReaderView(extracted.value);
+    await Promise.all([stored, browser.tabs.update(tabId, { url: readerUrl({ kind: 'view', id: view.id }) })]);
     return ok({ viewId: view.id });
   } catch (error) {
     return storageFailure(error);
@@ -38,7 +46,7 @@ export async function openReaderInTab(tabId: number, force = false): Promise<Res
 /** Extracts the tab's article and saves it to the library. */
 export async function saveTabArticle(tabId: number): Promise<Result<{ id: string; created: boolean }>> {
   // Saving is an explicit request: keep Readability's best effort even where detection doubts.
-  const extracted = await extractFromTab(tabId, true);
+  const extracted = await extractTab(tabId, true);
   if (!extracted.ok) return extracted;
   try {
     const { article, created } = await saveArticle(extracted.value);

@@ -47,6 +47,8 @@ export interface ProtocolMap {
   'page.report'(data: PageReport): void;
   /** popup → background: what Folio knows of a tab. */
   'tab.getState'(data: { tabId: number }): TabState;
+  /** popup → background: the popup is open on this tab; extract its article now if it is one, ahead of a click. */
+  'reader.prepare'(data: { tabId: number }): void;
   /** popup → background: extract the tab's article and turn the tab into the reader. */
   'reader.open'(data: { tabId: number; force?: boolean }): Result<{ viewId: string }>;
   /** reader page → background: the article to show. */

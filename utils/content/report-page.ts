@@ -5,6 +5,7 @@
  * shows beside the title: the declared lead image and a cheap reading time.
  */
 import { detectArticle } from '../article/detect';
+import { rememberVerdict } from '../article/page-verdict';
 import { sendMessage } from '../messaging';
 import { canonicalUrl, leadImage, mainTextContainer, readingMinutes } from './main-text';
 
@@ -20,6 +21,7 @@ export function reportPage(): void {
   if (!/^https?:$/.test(location.protocol) || !(document instanceof HTMLDocument)) return;
   whenIdle(() => {
     const detection = detectArticle(document);
+    rememberVerdict(location.href, detection.isArticle);
     // Only articles get the extras: a teaser page's image or length would mislead.
     const main = detection.isArticle ? mainTextContainer(document) : null;
     sendMessage('page.report', {

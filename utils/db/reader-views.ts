@@ -4,18 +4,33 @@ import { db } from './open';
 import { READER_VIEW_LIMIT } from './schema';
 
 /**
- * The view stored last, kept in memory once IndexedDB has it: the reader tab
- * asks for exactly this view a moment later, and reading a 1 MB record back
- * (structured clone) would sit on its critical path. Frozen, because callers
- * get the same object each time instead of a fresh copy. A restarted worker
- * simply reads IndexedDB again.
+ * The view created last, kept in memory: the reader tab asks for exactly this
+ * view a moment later, and reading a 1 MB record back (structured clone) would
+ * sit on its critical path. Frozen, because callers get the same object each
+ * time instead of a fresh copy. A restarted worker simply reads IndexedDB.
  */
 let latest: ReaderView | null = null;
 
-/** Stores a fresh extraction for the reader and drops the oldest beyond the limit. */
+/**
+ * Creates a view for a fresh extraction and starts storing it. The view can be
+ * read at once (from memory), so the caller may send the tab to the reader while
+ * IndexedDB is still writing; `stored` settles when the write (and the trimming
+ * of the oldest views beyond the limit) has committed or failed.
+ */
+export function startReaderView(article: ExtractedArticle, now = Date.now()): { view: ReaderView; stored: Promise<void> } {
+  const view: ReaderView = Object.freeze({ id: crypto.randomUUID(), article: Object.freeze({ ...article }), createdAt: now });
+  latest = view;
+  return { view, stored: storeView(view) };
+}
+
+/** Stores a fresh extraction for the reader and resolves once IndexedDB has it. */
 export async function putReaderView(article: ExtractedArticle, now = Date.now()): Promise<ReaderView> {
-  const view: ReaderView = { id: crypto.randomUUID(), article, createdAt: now };
-  latest = null;
+  const { view, stored } = startReaderView(article, now);
+  await stored;
+  return view;
+}
+
+async function storeView(view: ReaderView): Promise<void> {
   const tx = (await db()).transaction('readerViews', 'readwrite');
   await tx.store.put(view);
   const excess = (await tx.store.count()) - READER_VIEW_LIMIT;
@@ -27,8 +42,6 @@ export async function putReaderView(article: ExtractedArticle, now = Date.now())
     }
   }
   await tx.done;
-  latest = Object.freeze({ ...view, article: Object.freeze({ ...article }) });
-  return view;
 }
 
 export async function getReaderView(id: string): Promise<ReaderView | undefined> {

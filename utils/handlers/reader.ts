@@ -2,7 +2,12 @@
 import type { ExtractedArticle } from '../article/types';
 import { findIdByUrl, getArticle } from '../db/articles';
 import { getReaderView } from '../db/reader-views';
+import { browser } from 'wxt/browser';
 import { openReaderInTab } from '../flows';
+import { pageAccess } from '../page-access';
+import { preparedExtractions } from '../prepared-extraction';
+import { getReport } from '../tab-state';
+import { urlKey } from '../url';
 import { fail, ok } from '../result';
 import * as v from '../validate';
 import { failureOf, handle } from './register';
@@ -18,7 +23,22 @@ function forReader(article: ExtractedArticle): Omit<ExtractedArticle, 'textConte
   return rest;
 }
 
+/**
+ * Starts extracting the tab's article while the popup is open, so the click
+ * finds it done (utils/prepared-extraction.ts). Only for pages the content
+ * script reported as articles: opening the popup on anything else costs the
+ * page nothing.
+ */
+async function prepare(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const url = tab?.url;
+  if (!url || pageAccess(url) !== 'ok') return;
+  const report = await getReport(tabId);
+  if (report?.isArticle && urlKey(report.url) === urlKey(url)) preparedExtractions.prepare(tabId, url);
+}
+
 export function registerReaderHandlers(): void {
+  handle('reader.prepare', 'extension-page', v.tabRequest, ({ tabId }) => prepare(tabId));
   handle('reader.open', 'extension-page', v.tabRequest, ({ tabId, force }) => openReaderInTab(tabId, force));
 
   handle('reader.load', 'extension-page', v.readerSource, async (source) => {

@@ -4,14 +4,17 @@
  */
 import { browser } from 'wxt/browser';
 import { showArticleState } from '../action-state';
+import { preparedExtractions } from '../prepared-extraction';
 import { clearReport } from '../tab-state';
 
 export function registerTabLifecycle(): void {
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.url === undefined) return;
+    preparedExtractions.forget(tabId);
     void clearReport(tabId).then(() => showArticleState(tabId, false)).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    preparedExtractions.forget(tabId);
     void clearReport(tabId).catch(() => undefined);
   });
 }

@@ -136,6 +136,9 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
         return;
       }
       tabId.value = id;
+      // Extraction starts now, beside the state request: by the time the user
+      // clicks "Open reader view" or "Save", the article is usually ready.
+      deps.send('reader.prepare', { tabId: id }).catch((e: unknown) => console.warn('[folio] reader.prepare failed', e));
       const state = await deps.send('tab.getState', { tabId: id });
       savedId.value = state.savedId;
       if (state.url && state.url.startsWith(deps.extensionUrl('/reader.html'))) {

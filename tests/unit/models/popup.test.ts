@@ -25,6 +25,7 @@ function setup(state: TabState | Error, replies: Record<string, unknown> = {}, s
       return state;
     }
     if (type in replies) return replies[type];
+    if (type === 'reader.prepare') return undefined;
     throw new Error(`unexpected ${type} ${JSON.stringify(data)}`);
   });
   const deps: PopupDeps = {
@@ -58,6 +59,8 @@ describe('popup model', () => {
     await a.model.load();
     expect(a.send).toHaveBeenCalledWith('tab.getState', { tabId: 7 });
     expect(a.deps.activeTabId).not.toHaveBeenCalled();
+    // The extraction is asked for before the state, so it runs while the popup renders.
+    expect(a.send.mock.calls.map((c) => c[0]).slice(0, 2)).toEqual(['reader.prepare', 'tab.getState']);
 
     const b = setup({ ...ARTICLE_STATE, tabId: 99 }, {}, '');
     await b.model.load();
