@@ -46,7 +46,8 @@ export function ArticleHeader({ article, showLeadImage }: { article: Omit<Extrac
       )}
       {showLeadImage && article.leadImage && (
         <figure class="mt-[1.6em]">
-          <img src={article.leadImage} alt="" loading="lazy" decoding="async" class="w-full rounded-lg bg-sunken object-cover" />
+          <img src={article.leadImage} alt={article.leadImageAlt ?? ''} loading="lazy" decoding="async" class="w-full rounded-lg bg-sunken object-cover" />
+          {article.leadImageCaption && <figcaption>{article.leadImageCaption}</figcaption>}
         </figure>
       )}
     </header>

@@ -124,6 +124,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
         lang: meta.lang,
         dir: meta.dir,
         leadImage: meta.leadImage ?? firstImage(root),
+        // The first-image fallback is in the body already, with its own alt and caption.
+        leadImageAlt: meta.leadImage ? meta.leadImageAlt : null,
+        leadImageCaption: meta.leadImage ? meta.leadImageCaption : null,
         excerpt,
         content: root.innerHTML,
         textContent,

@@ -5,6 +5,7 @@
  */
 import { cleanUrl, parseHttpUrl } from '../url';
 import { ARTICLE_TYPES, stringOf, typesOf, type JsonLdNode } from './jsonld';
+import { leadImageDetails } from './lead-image';
 import { normalizeSpace } from './text';
 import type { TextDirection } from './types';
 
@@ -18,6 +19,8 @@ export interface PageMetadata {
   dir: TextDirection | null;
   canonicalUrl: string | null;
   leadImage: string | null;
+  leadImageAlt: string | null;
+  leadImageCaption: string | null;
   excerpt: string | null;
 }
 
@@ -286,5 +289,12 @@ export function readMetadata(doc: Document, pageUrl: string, jsonLd: JsonLdNode[
     normalizeSpace(guess.excerpt) ||
     null;
 
-  return { title, byline, siteName, publishedTime, modifiedTime, lang, dir, canonicalUrl, leadImage, excerpt };
+  const lead = leadImage
+    ? leadImageDetails(doc, leadImage, base, imageNode, metaContent(doc, 'og:image:alt', 'twitter:image:alt'))
+    : { alt: null, caption: null };
+
+  return {
+    title, byline, siteName, publishedTime, modifiedTime, lang, dir, canonicalUrl,
+    leadImage, leadImageAlt: lead.alt, leadImageCaption: lead.caption, excerpt,
+  };
 }

@@ -26,6 +26,12 @@ export interface ExtractedArticle {
   dir: TextDirection | null;
   /** Absolute URL of the lead image. */
   leadImage: string | null;
+  /**
+   * What the page says about the lead image (utils/article/lead-image.ts), for
+   * the reader's header. Absent on articles saved before these fields existed.
+   */
+  leadImageAlt?: string | null;
+  leadImageCaption?: string | null;
   excerpt: string | null;
   /** Untrusted article HTML with absolute URLs. */
   content: string;
