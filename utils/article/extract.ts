@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { cleanUrl } from '../url';
 import { runCleanup } from './cleanup';
+import { removeDisclosureBoxes } from './cleanup/disclosures';
 import { detectArticle } from './detect';
 import { readJsonLd } from './jsonld';
 import { baseUrlOf, readMetadata } from './metadata';
@@ -81,6 +82,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const baseUrl = baseUrlOf(doc, url);
     const work = options.mutateDocument ? doc : (doc.cloneNode(true) as Document);
     fixLazyImages(work);
+    // Before Readability: a disclosure pop-up can outscore a story split into short blocks (see cleanup/disclosures.ts).
+    if (!options.skipCleanup) removeDisclosureBoxes(work);
     const parsed = new Readability(work, {
       maxElemsToParse: maxElements,
       // charThreshold stays at Readability's 500: 250 made it settle on a teaser block on several WCXB pages.

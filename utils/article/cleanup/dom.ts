@@ -69,9 +69,10 @@ export function hasMedia(el: Element): boolean {
 
 /**
  * Removes `el`, then any ancestors it leaves empty (a wrapper div whose only
- * child was the widget), stopping at `root`.
+ * child was the widget), stopping at `root`. Returns the nearest ancestor left
+ * standing (`root` at most), or null when `el` had no parent.
  */
-export function removeWithEmptyParents(el: Element, root: Element): void {
+export function removeWithEmptyParents(el: Element, root: Element): Element | null {
   let parent = el.parentElement;
   el.remove();
   while (parent && parent !== root && isEmptyWrapper(parent)) {
@@ -79,6 +80,7 @@ export function removeWithEmptyParents(el: Element, root: Element): void {
     parent.remove();
     parent = next;
   }
+  return parent;
 }
 
 /** Elements that are "a line": paragraphs, list items, headings and leaf-ish divs. */

@@ -4,18 +4,27 @@
  */
 import { absoluteUrls } from './absolute-urls';
 import { adPlaceholders } from './ad-placeholders';
+import { affiliateCtas } from './affiliate-ctas';
+import { appeals } from './appeals';
 import { authorBio } from './author-bio';
 import { cmsCredits } from './cms-credits';
+import { disclosures } from './disclosures';
 import { emptyBlocks } from './empty-blocks';
 import { removeMatchingLines } from './lines';
 import { notices } from './notices';
+import { promoBoxes } from './promo-boxes';
 import { promos } from './promos';
 import { relatedLinks } from './related-links';
 import type { CleanupContext, CleanupRule } from './rule';
 import { shareWidgets } from './share-widgets';
+import { sidebarWidgets } from './sidebar-widgets';
+import { teaserCards } from './teaser-cards';
 
 /** Rules that recognise clutter (structure first, then one shared walk for their text lines). */
-export const CLEANUP_RULES: readonly CleanupRule[] = [shareWidgets, relatedLinks, promos, authorBio, cmsCredits, adPlaceholders, notices];
+export const CLEANUP_RULES: readonly CleanupRule[] = [
+  shareWidgets, sidebarWidgets, relatedLinks, teaserCards, promos, promoBoxes, affiliateCtas,
+  authorBio, cmsCredits, adPlaceholders, notices, appeals, disclosures,
+];
 /** Rules that tidy up after them: empty wrappers and caption-only figures, then URLs. */
 export const FINISHING_RULES: readonly CleanupRule[] = [emptyBlocks, absoluteUrls];
 

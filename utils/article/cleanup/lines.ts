@@ -8,8 +8,12 @@ import { normalizeSpace } from '../text';
 import { LINE_SELECTOR, isInside, removeWithEmptyParents, textOf, textUpTo } from './dom';
 
 export interface LineRule {
-  /** Tested against the line's whitespace-normalised text. */
-  pattern: RegExp;
+  /**
+   * Tested against the line's whitespace-normalised text: a RegExp, or any
+   * object with a `test` (for rules that count several phrases, which one
+   * pattern cannot say). No `g` flag: `test` must not keep state.
+   */
+  pattern: { test(text: string): boolean };
   /** Lines longer than this are prose, not widgets. */
   maxChars: number;
 }

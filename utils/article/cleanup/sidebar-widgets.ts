@@ -1,0 +1,36 @@
+/**
+ * WordPress widgets that leak into the story: themes render widget areas (the
+ * sidebar, "below content", "after post") as blocks with the class `widget`
+ * (`widget widget_block`, `widget_text`), and when such an area sits inside the
+ * story's container Readability keeps it: a donation appeal, a "republish this
+ * story" box, a tag cloud. Widget areas are the site's furniture, never the
+ * story, which the theme prints outside them.
+ *
+ * Only the bare `widget` / `widget_*` class token: page builders name every
+ * content block `elementor-widget-…`, and galleries use `widget-image-caption`.
+ * An area holding a video, frame or table is left alone (an embed is more likely
+ * to be part of the story than furniture), and so is a long one (a sidebar
+ * widget is short; a long "widget" is a theme putting the story in one).
+ */
+import { normalizeSpace } from '../text';
+import { isInside, removeWithEmptyParents, textUpTo } from './dom';
+import type { CleanupRule } from './rule';
+
+const WIDGET_CLASS = /(?:^|\s)widget(?:$|\s|_)/i;
+const MAX_WIDGET_CHARS = 1500;
+
+export const sidebarWidgets: CleanupRule = {
+  name: 'sidebar-widgets',
+  run(root, ctx) {
+    let removed = 0;
+    for (const el of ctx.named) {
+      if (!isInside(el, root) || !WIDGET_CLASS.test(el.getAttribute('class') ?? '')) continue;
+      // Raw text may carry indentation; allow for it before the exact length test.
+      const raw = textUpTo(el, MAX_WIDGET_CHARS * 3);
+      if (raw === null || normalizeSpace(raw).length > MAX_WIDGET_CHARS || el.querySelector('video, iframe, table, audio')) continue;
+      removeWithEmptyParents(el, root);
+      removed++;
+    }
+    return removed;
+  },
+};
