@@ -53,6 +53,7 @@ describe('hostile article content (Chromium)', () => {
   let tab: Page;
   const dialogs: string[] = [];
   const readerErrors: string[] = [];
+  const evilFromReader: string[] = [];
   const refused: string[] = [];
 
   beforeAll(async () => {
@@ -77,6 +78,21 @@ describe('hostile article content (Chromium)', () => {
     tab.on('pageerror', (e) => {
       if (tab.url().startsWith('chrome-extension://')) readerErrors.push(String(e));
     });
+    // The original page honours its own <meta refresh> after 1 s: on a busy machine it
+    // could leave the article before the reader opens. Requests for the evil URL are
+    // recorded and cancelled (ERR_ABORTED: the page stays), and only navigations attempted
+    // from the reader count against it.
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => {
+      if (!request.url().includes('evil')) {
+        void request.continue();
+        return;
+      }
+      // Navigations only: the page's <base> also steers its relative image URLs, in the
+      // reader as on the page itself, and an image load runs nothing.
+      if (tab.url().startsWith('chrome-extension://') && request.isNavigationRequest()) evilFromReader.push(request.url());
+      void request.abort('aborted');
+    });
     await tab.goto(server.url(HOSTILE_PATH), { waitUntil: 'load' });
     const tabId = await chromium.tabIdOf(tab);
     await chromium.waitForActionTitle(tabId, (t) => t.startsWith('Folio: article detected'));
@@ -100,6 +116,7 @@ describe('hostile article content (Chromium)', () => {
     expect(readerErrors).toEqual([]);
     expect(await tab.title()).not.toBe('pwned');
     expect(server.requests.some((r) => r.includes('evil'))).toBe(false);
+    expect(evilFromReader).toEqual([]);
   });
 
   it('strips the dangerous markup from the article and keeps the story and the alt text', async () => {

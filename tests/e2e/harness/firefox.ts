@@ -7,6 +7,9 @@
  *    extension pages are opened without awaiting goto, then polled for.
  *  - A toolbar popup cannot be opened headless; the popup is opened as a tab with
  *    `?tabId=<id>` naming the tab it acts on.
+ *  - `page.emulateMediaFeatures()` needs CDP, which Firefox lacks: `emulateColorScheme`
+ *    sets the browser's colour-scheme pref instead (through a privileged about:config
+ *    tab, which `--remote-allow-system-access` lets the driver script).
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { existsSync } from 'node:fs';
@@ -44,7 +47,32 @@ export interface FirefoxSession {
   syncStorage(keys: string | string[]): Promise<Record<string, unknown>>;
   /** The popup opened as a tab acting on `tabId`. */
   openPopupTab(tabId: number): Promise<Page>;
+  /**
+   * Set Firefox prefs at run time (Services.prefs in a privileged about:config tab);
+   * `null` clears a pref to its default. Effects on other documents may arrive asynchronously.
+   */
+  setPrefs(prefs: Record<string, boolean | number | string | null>): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `layout.css.prefers-color-scheme.content-override`: 0 dark, 1 light, 2 (default) the browser theme. */
+export const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
+
+/**
+ * Firefox's stand-in for `page.emulateMediaFeatures([{ name: 'prefers-color-scheme', … }])`
+ * (CDP only): force the scheme browser-wide (`null`: back to the default) and wait until
+ * `page` sees it (pref changes reach content processes asynchronously), then bring `page`
+ * to the front again (the about:config tab may have taken focus).
+ */
+export async function emulateColorScheme(firefox: FirefoxSession, page: Page, scheme: 'light' | 'dark' | null): Promise<void> {
+  await firefox.setPrefs({ [COLOR_SCHEME_PREF]: scheme === null ? null : scheme === 'dark' ? 0 : 1 });
+  await page.bringToFront();
+  const expectDark = scheme === 'dark';
+  const deadline = Date.now() + 10_000;
+  while ((await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) !== expectDark) {
+    if (Date.now() > deadline) throw new Error(`${page.url()} never saw prefers-color-scheme: ${scheme ?? 'light (default)'}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -146,6 +174,32 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     }
   };
 
+  // A privileged page whose realm has Services.prefs (opened on first use, kept in the background).
+  let prefsPage: Page | null = null;
+  const setPrefs = async (prefs: Record<string, boolean | number | string | null>): Promise<void> => {
+    if (!prefsPage || prefsPage.isClosed()) {
+      const page = await browser.newPage();
+      prefsPage = page;
+      // Like moz-extension:// pages, goto('about:config') never settles: fire and poll.
+      void page.goto('about:config').catch(() => undefined);
+      const deadline = Date.now() + 20_000;
+      while (!(await page.evaluate(`location.href === 'about:config' && typeof Services === 'object'`).catch(() => false))) {
+        if (Date.now() > deadline) throw new Error('about:config did not load (is --remote-allow-system-access set?)');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const expression = `(() => {
+      const p = Services.prefs;
+      for (const [name, value] of Object.entries(${JSON.stringify(prefs)})) {
+        if (value === null) p.clearUserPref(name);
+        else if (typeof value === 'boolean') p.setBoolPref(name, value);
+        else if (typeof value === 'number') p.setIntPref(name, value);
+        else p.setStringPref(name, value);
+      }
+    })()`;
+    await prefsPage.evaluate(expression);
+  };
+
   const syncStorage = (keys: string | string[]) => inExtension((api, k) => api.storage.sync.get(k), keys);
 
   const openTab = async (url: string): Promise<Page> => {
@@ -166,6 +220,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     waitForActionTitle,
     syncStorage,
     openPopupTab: (tabId) => openExtensionPage(`popup.html?tabId=${tabId}`),
+    setPrefs,
     close,
   };
 }
