@@ -13,7 +13,7 @@ import { startSiteServer, type SiteServer } from './harness/server';
 import { DEFAULT_FONT_SIZE, UI } from './harness/folio';
 import { aria, byName, clickByName, waitForText, waitForValue } from './harness/pages';
 import { PAPER, READER_UI, choose, openReaderChromium, readerStyle, waitForArticle } from './harness/reader';
-import { RTL_ARTICLE_HTML, RTL_PATH, RTL_TITLE } from './harness/reader-fixtures';
+import { HERO_ALT, HERO_ARTICLE_HTML, HERO_CAPTION, HERO_PATH, RTL_ARTICLE_HTML, RTL_PATH, RTL_TITLE } from './harness/reader-fixtures';
 
 describe('reader view (Chromium)', () => {
   let server: SiteServer;
@@ -24,6 +24,7 @@ describe('reader view (Chromium)', () => {
   beforeAll(async () => {
     server = await startSiteServer();
     server.addRoute(RTL_PATH, RTL_ARTICLE_HTML);
+    server.addRoute(HERO_PATH, HERO_ARTICLE_HTML);
     chromium = await launchChromium();
     reader = await openReaderChromium(chromium, server.url('article.html'));
     reader.on('request', (r: HTTPRequest) => requests.push(r.url()));
@@ -201,6 +202,17 @@ describe('reader view (Chromium)', () => {
     }));
     await reader.emulateMediaType('screen');
     expect(printed).toEqual({ toolbar: 'none', color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)', article: 'block' });
+  });
+
+  it('a lead image from outside the story shows in the header with its alt text and caption', async () => {
+    const hero = await openReaderChromium(chromium, server.url(HERO_PATH));
+    const figure = await hero.$eval('header figure', (f) => ({
+      alt: f.querySelector('img')?.getAttribute('alt'),
+      caption: f.querySelector('figcaption')?.textContent,
+      inBody: document.querySelectorAll('.reader-body img').length,
+    }));
+    expect(figure).toEqual({ alt: HERO_ALT, caption: HERO_CAPTION, inBody: 0 });
+    await hero.close();
   });
 
   it('a right-to-left article renders right to left, with its language', async () => {

@@ -36,3 +36,24 @@ export const RTL_ARTICLE_HTML = `<!doctype html>
   <footer>© 2025 صحيفة المدينة</footer>
 </body>
 </html>`;
+
+/** A story whose lead image sits in a hero block outside the article body (served with the site's lead.svg). */
+export const HERO_PATH = '/hero-article.html';
+export const HERO_CAPTION = 'The old river bridge, which the budget will repair. (Photo: Example Gazette)';
+export const HERO_ALT = 'The old river bridge lit up at night, one lane closed';
+const HERO_STORY = [
+  'The city council voted on Tuesday to approve a new budget that raises spending on schools and repairs to the old river bridge, after a debate that lasted well into the night.',
+  'Supporters said the plan finally addresses a maintenance backlog that has grown for a decade, while critics warned that the higher property tax would fall hardest on retired homeowners.',
+  'The bridge repairs are expected to begin next spring and will close one lane of traffic for about eight months, officials said, and the council will review the first quarterly report in October.',
+  'Several residents who spoke during the public comment period asked the council to phase in the tax increase, but an amendment to do so failed by a single vote after a long debate.',
+  'The mayor, who proposed the budget in March, said the vote showed that residents were willing to pay for services they use every day, from libraries to snow clearing and bus shelters.',
+];
+export const HERO_ARTICLE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Council approves new budget</title>
+<meta property="og:type" content="article"><meta property="og:image" content="/lead.svg">
+<meta property="article:published_time" content="2025-03-04T09:00:00Z"></head>
+<body><header><nav><a href="/">Home</a></nav></header>
+<main><div class="hero"><figure><img src="/lead.svg" alt="${HERO_ALT}"><figcaption>${HERO_CAPTION}</figcaption></figure></div>
+<article><h1>Council approves new budget</h1>
+${HERO_STORY.map((p) => `<p>${p} ${p}</p>`).join('\n')}
+</article></main><footer><p>Example Gazette</p></footer></body></html>`;
