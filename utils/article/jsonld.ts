@@ -11,8 +11,9 @@ const MAX_NODES = 200;
 
 export function readJsonLd(doc: Document): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  for (const script of Array.from(scripts)) {
+  // By tag name, then the type: an attribute selector is a full selector match per element on Node DOMs.
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = script.textContent ?? '';
     if (!raw.trim() || raw.length > MAX_SCRIPT_CHARS) continue;
     let parsed: unknown;

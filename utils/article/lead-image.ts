@@ -36,6 +36,12 @@ function stemOf(url: string, base: string): string | null {
   return stem.length >= 6 ? stem : null;
 }
 
+/** The last path segment without extension or size suffix, as written (not decoded), lower-cased. */
+function rawStem(url: string): string {
+  const name = url.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  return name.toLowerCase().replace(/\.[a-z0-9]{2,5}$/, '').replace(/[-_@]\d+(x\d+)?w?$/, '');
+}
+
 function absolute(url: string, base: string): string | null {
   try {
     return new URL(url, base).href;
@@ -90,7 +96,13 @@ export function leadImageDetails(
   metaAlt: string | null,
 ): LeadImageDetails {
   const want = stemOf(leadImage, baseUrl);
-  const same = (url: string | null | undefined) => !!url && (absolute(url, baseUrl) === leadImage || (want !== null && stemOf(url, baseUrl) === want));
+  // Either match needs the lead's file-name stem in the candidate's text: a substring test
+  // skips the URL parsing for the page's other images (pages carry hundreds of srcset entries).
+  const key = rawStem(leadImage);
+  const same = (url: string | null | undefined) => {
+    if (!url || (key && !url.toLowerCase().includes(key))) return false;
+    return absolute(url, baseUrl) === leadImage || (want !== null && stemOf(url, baseUrl) === want);
+  };
   const first: unknown = Array.isArray(imageNode) ? imageNode[0] : imageNode;
   const node = first && typeof first === 'object' ? (first as JsonLdNode) : null;
   // A JSON-LD caption describes the JSON-LD image, which is not always the og:image.

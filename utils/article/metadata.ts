@@ -64,7 +64,8 @@ export function articleNode(nodes: JsonLdNode[]): JsonLdNode | null {
 
 /** The document's base for relative URLs: <base href> resolved against the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  // The first <base> with an href, as browsers take it (by tag name: cheaper than a selector on Node DOMs).
+  const href = Array.from(doc.getElementsByTagName('base')).find((b) => b.hasAttribute('href'))?.getAttribute('href');
   return (href && parseHttpUrl(href, pageUrl)?.href) || pageUrl;
 }
 

@@ -14,7 +14,7 @@ export const adPlaceholders: CleanupRule = {
   run(root, ctx) {
     let removed = 0;
     for (const el of ctx.named) {
-      if (!isInside(el, root) || !AD_NAMES.test(namesOf(el))) continue;
+      if (!AD_NAMES.test(namesOf(el)) || !isInside(el, root)) continue;
       const text = textOf(el);
       if (text && !AD_LABEL.test(text)) continue;
       if (!text && hasMedia(el) && !el.querySelector('iframe')) continue;

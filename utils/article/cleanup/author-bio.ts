@@ -16,7 +16,7 @@ export const authorBio: CleanupRule = {
   run(root, ctx) {
     let removed = 0;
     for (const el of ctx.named) {
-      if (!isInside(el, root) || !BIO_NAMES.test(namesOf(el)) || textOf(el).length > 1200) continue;
+      if (!BIO_NAMES.test(namesOf(el)) || !isInside(el, root) || textOf(el).length > 1200) continue;
       removeWithEmptyParents(el, root);
       removed++;
     }

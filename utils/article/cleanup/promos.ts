@@ -74,7 +74,7 @@ export const promos: CleanupRule = {
   run(root, ctx) {
     let removed = 0;
     for (const el of ctx.named) {
-      if (!isInside(el, root) || !PROMO_BOX_NAMES.test(el.getAttribute('class') ?? '')) continue;
+      if (!PROMO_BOX_NAMES.test(el.getAttribute('class') ?? '') || !isInside(el, root)) continue;
       if (/^H[1-6]$/.test(el.tagName) || textOf(el).length > MAX_BOX_CHARS) continue;
       let holder = removeWithEmptyParents(el, root);
       removed++;

@@ -16,7 +16,7 @@ export const shareWidgets: CleanupRule = {
   run(root, ctx) {
     let removed = 0;
     for (const el of ctx.named) {
-      if (!isInside(el, root) || !WIDGET_NAMES.test(namesOf(el))) continue;
+      if (!WIDGET_NAMES.test(namesOf(el)) || !isInside(el, root)) continue;
       // Names lie ("social-impact" sections): only short, link-like blocks go.
       if (textOf(el).length > 160 || el.querySelector('p')?.textContent && textOf(el).length > 80) continue;
       removeWithEmptyParents(el, root);

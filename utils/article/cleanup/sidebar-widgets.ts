@@ -24,7 +24,7 @@ export const sidebarWidgets: CleanupRule = {
   run(root, ctx) {
     let removed = 0;
     for (const el of ctx.named) {
-      if (!isInside(el, root) || !WIDGET_CLASS.test(el.getAttribute('class') ?? '')) continue;
+      if (!WIDGET_CLASS.test(el.getAttribute('class') ?? '') || !isInside(el, root)) continue;
       // Raw text may carry indentation; allow for it before the exact length test.
       const raw = textUpTo(el, MAX_WIDGET_CHARS * 3);
       if (raw === null || normalizeSpace(raw).length > MAX_WIDGET_CHARS || el.querySelector('video, iframe, table, audio')) continue;
