@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { PageReport } from './messaging';
 import type { PageAccess } from './page-access';
+import { urlKey } from './url';
 
 export interface TabState {
   tabId: number;
@@ -21,6 +22,12 @@ const key = (tabId: number) => `session:tab:${tabId}` as const;
 
 export async function getReport(tabId: number): Promise<PageReport | null> {
   return storage.getItem<PageReport>(key(tabId));
+}
+
+/** The report for the page the tab shows now: one left from the page it showed before is stale. */
+export async function reportFor(tabId: number, url: string): Promise<PageReport | null> {
+  const report = await getReport(tabId);
+  return report && urlKey(report.url) === urlKey(url) ? report : null;
 }
 
 export async function setReport(tabId: number, report: PageReport): Promise<void> {

@@ -6,8 +6,7 @@ import { browser } from 'wxt/browser';
 import { openReaderInTab } from '../flows';
 import { pageAccess } from '../page-access';
 import { preparedExtractions } from '../prepared-extraction';
-import { getReport } from '../tab-state';
-import { urlKey } from '../url';
+import { reportFor } from '../tab-state';
 import { fail, ok } from '../result';
 import * as v from '../validate';
 import { failureOf, handle } from './register';
@@ -33,8 +32,7 @@ async function prepare(tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   const url = tab?.url;
   if (!url || pageAccess(url) !== 'ok') return;
-  const report = await getReport(tabId);
-  if (report?.isArticle && urlKey(report.url) === urlKey(url)) preparedExtractions.prepare(tabId, url);
+  if ((await reportFor(tabId, url))?.isArticle) preparedExtractions.prepare(tabId, url);
 }
 
 export function registerReaderHandlers(): void {

@@ -2,8 +2,7 @@
 import { browser } from 'wxt/browser';
 import { findIdByUrl } from '../db/articles';
 import { pageAccess } from '../page-access';
-import { getReport, type TabState } from '../tab-state';
-import { urlKey } from '../url';
+import { reportFor, type TabState } from '../tab-state';
 import * as v from '../validate';
 import { handle } from './register';
 
@@ -13,9 +12,7 @@ export function registerTabHandlers(): void {
     const url = tab?.url ?? null;
     const access = pageAccess(url);
     if (access !== 'ok' || !url) return { tabId, url, access, report: null, savedId: null };
-    const report = await getReport(tabId);
-    // A report for the page the tab showed before is stale, not this page's.
-    const current = report && urlKey(report.url) === urlKey(url) ? report : null;
+    const current = await reportFor(tabId, url);
     const savedId = await findIdByUrl(url).catch(() => null);
     return { tabId, url, access, report: current, savedId };
   });
