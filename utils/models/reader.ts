@@ -4,6 +4,7 @@
  * reload, a restored session or a bookmark shows the same article again.
  */
 import { computed, signal } from '@preact/signals';
+import { requestPersistentStorage } from '../library/persist';
 import { errorText, libraryErrorText, t } from '../i18n';
 import { sendMessage, type ReaderDocument, type ReaderSource } from '../messaging';
 import { loadPosition, positionKey, savePosition } from '../reading-position';
@@ -168,7 +169,10 @@ export function createReaderModel(deps: ReaderDeps) {
     error.value = null;
     try {
       const result = await deps.send('article.saveView', { viewId: source.id });
-      if (result.ok) savedId.value = result.value.id;
+      if (result.ok) {
+        savedId.value = result.value.id;
+        if (result.value.created) void requestPersistentStorage();
+      }
       else error.value = errorText(result.code);
     } catch (e) {
       console.warn('[folio] article.saveView failed', e);
