@@ -8,7 +8,7 @@ import type { ExtractedArticle } from '../../utils/article/types';
 import { saveArticle } from '../../utils/db/articles';
 import { listAll, listRecent } from '../../utils/db/library-repository';
 import { db } from '../../utils/db/open';
-import { searchIndex } from '../../utils/db/search-index';
+import { compactIndex, searchIndex } from '../../utils/db/search-index';
 import { articleParagraphs, rng, sentence, zipfWord } from './library-text';
 
 const IMAGE_SIZES = [40_000, 90_000, 160_000];
@@ -86,8 +86,14 @@ async function saveTimes(runs: number, base: number): Promise<{ save: number[]; 
   return { save, put };
 }
 
+/** Lets background merges finish (as they would between a person's saves), then counts segments. */
+async function segments(): Promise<number> {
+  while ((await compactIndex()) > 0);
+  return (await db()).count('searchSegments');
+}
+
 async function count(): Promise<number> {
   return (await db()).count('articles');
 }
 
-(globalThis as Record<string, unknown>).folioBench = { seed, searchTimes, saveTimes, count, listAll: async () => (await listAll()).length, listRecent, generated };
+(globalThis as Record<string, unknown>).folioBench = { seed, searchTimes, saveTimes, count, segments, listAll: async () => (await listAll()).length, listRecent, generated };

@@ -18,6 +18,16 @@ import { launchChromium } from '../../tests/e2e/harness/chromium';
 import type { Bench, BenchRow } from './types';
 import { VOCABULARY } from './library-text';
 
+/** What scripts/bench/library-seed.ts puts on the page's global scope. */
+interface SeedApi {
+  seed(from: number, to: number): Promise<void>;
+  searchTimes(queries: string[]): Promise<number[]>;
+  saveTimes(runs: number, base: number): Promise<{ save: number[]; put: number[] }>;
+  count(): Promise<number>;
+  segments(): Promise<number>;
+}
+// (Functions passed to evaluate() run in the page: they name the global directly.)
+
 const FIRST_PAINT_RUNS = 7;
 const SAVE_RUNS = 9;
 
@@ -89,9 +99,10 @@ export const libraryBench: Bench = {
       let have = 0;
       for (const size of sizes()) {
         const started = Date.now();
-        await seeder.evaluate((from: number, to: number) => (globalThis as any).folioBench.seed(from, to), have, size);
+        await seeder.evaluate((from: number, to: number) => (globalThis as unknown as { folioBench: SeedApi }).folioBench.seed(from, to), have, size);
         have = size;
-        console.log(`  seeded ${size} articles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+        const segments = await seeder.evaluate(() => (globalThis as unknown as { folioBench: SeedApi }).folioBench.segments());
+        console.log(`  seeded ${size} articles (${((Date.now() - started) / 1000).toFixed(0)} s), search index in ${segments} segments`);
         const label = `${size.toLocaleString('en')} articles`;
 
         const page = await chromium.browser.newPage();
@@ -117,7 +128,7 @@ export const libraryBench: Bench = {
         rows.push({ name: `${label}: library page JS heap (MB)`, value: Math.round(libraryHeap * 10) / 10, unit: 'MB', baselineName: 'static page', baseline: Math.round(staticHeap * 10) / 10, goal: '< 200 MB' });
         await page.close();
 
-        const search = async (qs: string[]) => (await seeder.evaluate((q: string[]) => (globalThis as any).folioBench.searchTimes(q), qs)) as number[];
+        const search = async (qs: string[]) => (await seeder.evaluate((q: string[]) => (globalThis as unknown as { folioBench: SeedApi }).folioBench.searchTimes(q), qs)) as number[];
         await search(one.slice(0, 3)); // warm-up
         const oneTimes = await search(one);
         const threeTimes = await search(three);
@@ -125,7 +136,7 @@ export const libraryBench: Bench = {
           const t: number[] = [];
           for (let i = 0; i < 20; i++) {
             const s = performance.now();
-            await (globalThis as any).folioBench.count();
+            await (globalThis as unknown as { folioBench: SeedApi }).folioBench.count();
             t.push(performance.now() - s);
           }
           return t;
@@ -135,7 +146,7 @@ export const libraryBench: Bench = {
         rows.push({ name: `${label}: search, three words, p50`, value: median(threeTimes), unit: 'ms', baselineName: 'one IndexedDB read', baseline: median(readOne) });
         rows.push({ name: `${label}: search, three words, p95`, value: percentile(threeTimes, 0.95), unit: 'ms', baselineName: 'one IndexedDB read', baseline: median(readOne), goal: '< 50 ms' });
 
-        const saves = (await seeder.evaluate((runs: number, base: number) => (globalThis as any).folioBench.saveTimes(runs, base), SAVE_RUNS, 1_000_000 + size)) as { save: number[]; put: number[] };
+        const saves = (await seeder.evaluate((runs: number, base: number) => (globalThis as unknown as { folioBench: SeedApi }).folioBench.saveTimes(runs, base), SAVE_RUNS, 1_000_000 + size)) as { save: number[]; put: number[] };
         rows.push({ name: `${label}: save one more article`, value: median(saves.save), unit: 'ms', baselineName: 'one put of the same article', baseline: median(saves.put), goal: '< 100 ms' });
         rows.push({ name: `${label}: save one more article, p95`, value: percentile(saves.save, 0.95), unit: 'ms', baselineName: 'one put of the same article', baseline: median(saves.put) });
         have += SAVE_RUNS;

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { localizeImages } from '@/utils/library/offline-images';
 
 function fragment(html: string): DocumentFragment {
-  const t = document.createElement('template');
-  t.innerHTML = html;
-  return t.content;
+  // Test markup written here, parsed inertly (a template-less DOMParser document: nothing runs or loads).
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const f = document.createDocumentFragment();
+  f.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+  return f;
 }
 
 describe('a saved article shows local image copies only', () => {
