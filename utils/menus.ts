@@ -48,8 +48,9 @@ async function shareSelection(info: Browser.contextMenus.OnClickData, tab: Brows
   await browser.windows.create({ url, type: 'popup', ...SHARE_WINDOW });
 }
 
-export async function saveLink(url: string): Promise<Result<{ id: string; created: boolean }>> {
-  const extracted = await fetchAndExtract(url);
+/** `pageUrl` is the page the link was clicked on: a public page's link may not reach a private address. */
+export async function saveLink(url: string, pageUrl?: string): Promise<Result<{ id: string; created: boolean }>> {
+  const extracted = await fetchAndExtract(url, pageUrl);
   if (!extracted.ok) return extracted;
   try {
     const { article, created } = await saveArticle(extracted.value);
@@ -67,7 +68,7 @@ async function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser
       await showActionOutcome(tabId, await saveTabArticle(tabId));
       break;
     case MENU.saveLink:
-      if (info.linkUrl) await showActionOutcome(tabId, await saveLink(info.linkUrl));
+      if (info.linkUrl) await showActionOutcome(tabId, await saveLink(info.linkUrl, info.frameUrl ?? info.pageUrl ?? tab?.url));
       break;
     case MENU.openReader: {
       const opened = await openReaderInTab(tabId);

@@ -42,6 +42,11 @@ export interface ChromiumOptions {
   /** false opens a visible window (npm start). Default true. */
   headless?: boolean;
   executablePath?: string;
+  /**
+   * Host names resolved to 127.0.0.1 (Chromium's host resolver rules): a test
+   * page on a *public-looking* name that is served by the local test server.
+   */
+  mapToLoopback?: string[];
 }
 
 export interface ChromiumSession {
@@ -96,7 +101,14 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       userDataDir: profile,
       defaultViewport: options.headless === false ? null : { width: 1280, height: 900 },
       env: { ...process.env, HOME: home },
-      args: [...CHROMIUM_ARGS, ...(options.headless === false ? ['--window-size=1280,960'] : [])],
+      args: [
+        ...CHROMIUM_ARGS.map((arg) =>
+          arg.startsWith('--host-resolver-rules=') && options.mapToLoopback?.length
+            ? `--host-resolver-rules=${options.mapToLoopback.map((host) => `MAP ${host} 127.0.0.1 , `).join('')}${arg.slice('--host-resolver-rules='.length)}`
+            : arg,
+        ),
+        ...(options.headless === false ? ['--window-size=1280,960'] : []),
+      ],
     });
   } catch (error) {
     await removeDirs([profile, home]);
