@@ -37,7 +37,7 @@ export function findChromium(): string | null {
 }
 
 export interface ChromiumOptions {
-  /** Folder of the built extension; FOLIO_EXT_CHROME or .output/chrome-mv3 by default. */
+  /** Folder of the built extension; FOLIO_EXT_CHROME or the test build .output-test/chrome-mv3 by default. */
   extensionPath?: string;
   /** false opens a visible window (npm start). Default true. */
   headless?: boolean;
@@ -84,7 +84,7 @@ export interface ChromiumSession {
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extensionPath = options.extensionPath ?? chromeExtensionPath();
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No Chrome build at ${extensionPath}: run \`npx wxt build\` or set FOLIO_EXT_CHROME.`);
+    throw new Error(`No Chrome build at ${extensionPath}: run \`npm run build:test\` or set FOLIO_EXT_CHROME.`);
   }
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH.');
