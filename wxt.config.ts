@@ -31,7 +31,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: [
-      'storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', 'contextMenus',
+      'storage', 'unlimitedStorage', 'scripting', 'tabs', 'contextMenus',
       // Chrome's worker has no DOM: "Save link to Folio" parses in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
