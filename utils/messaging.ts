@@ -60,6 +60,14 @@ export interface ProtocolMap {
   'article.remove'(data: { id: string }): Result<{ removed: boolean }>;
   'article.get'(data: { id: string }): Result<LibraryArticle>;
   'article.list'(data: ListQuery): Result<{ items: ArticleSummary[]; total: number }>;
+  /** content script → background: the text scale for the sender's own site (never another's: utils/site-font-store.ts). */
+  'siteFont.get'(data: undefined): number;
+  /** popup → background: the text scale stored for a site. */
+  'siteFont.query'(data: { host: string }): number;
+  /** popup → background: store a site's text scale; the tabs showing that site (only those) apply it. Returns the stored step. */
+  'siteFont.set'(data: { host: string; scale: number }): number;
+  /** background → the content script in a tab showing that site: apply this scale now. */
+  'siteFont.apply'(data: { scale: number }): void;
   /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
   'offscreen.extract'(data: { html: string; url: string }): ExtractionResult;
 }

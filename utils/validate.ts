@@ -101,6 +101,29 @@ export function readerSource(value: unknown): ReaderSource {
   return { kind: v.kind, id: id(v.id) };
 }
 
+/** A host name as the URL parser writes it (lowercase, punycode); anything else is refused. */
+export function hostName(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 253) throw new ValidationError('bad host');
+  let parsed: URL;
+  try {
+    parsed = new URL(`http://${value}/`);
+  } catch {
+    throw new ValidationError('bad host');
+  }
+  if (parsed.hostname !== value.toLowerCase() || parsed.port || parsed.username) throw new ValidationError('bad host');
+  return parsed.hostname;
+}
+
+export function siteQuery(value: unknown): { host: string } {
+  return { host: hostName(record(value).host) };
+}
+
+export function siteScaleRequest(value: unknown): { host: string; scale: number } {
+  const v = record(value);
+  if (typeof v.scale !== 'number' || !Number.isFinite(v.scale)) throw new ValidationError('bad scale');
+  return { host: hostName(v.host), scale: v.scale };
+}
+
 /** HTML fetched by the background for extraction; size-capped by the fetcher already. */
 export function htmlRequest(value: unknown): { html: string; url: string } {
   const v = record(value);
