@@ -188,6 +188,31 @@ describe('context menus (Chromium)', () => {
     await share.close();
   });
 
+  it('"Share selection…" ignores a report left from the page the tab showed before', async () => {
+    const worker = await chromium.worker();
+    type Session = { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } };
+    const key = `tab:${tabId}`;
+    const current = (await worker.evaluate((k) => (globalThis as unknown as Session).chrome.storage.session.get(k), key))[key];
+    const stale = { url: server.url('/previous-page.html'), isArticle: true, title: 'Stale title', siteName: 'Stale Site', canonicalUrl: 'https://stale.example/previous' };
+    await worker.evaluate((k, r) => (globalThis as unknown as Session).chrome.storage.session.set({ [k]: r }), key, stale);
+    try {
+      const quote = 'Chinese and American officials met in Kuala Lumpur';
+      const shareAppears = chromium.waitForPage(chromium.extensionUrl('share.html'));
+      await menuClick({ menuItemId: 'folio-share-selection', pageUrl: article.url(), selectionText: quote }, article);
+      const share = await shareAppears;
+      await waitForText(share, quote);
+      const x = await byName(share, 'Share on X', 'link');
+      const href = new URL(await x.evaluate((a) => (a as HTMLAnchorElement).href));
+      await x.dispose();
+      expect(href.searchParams.get('url')).toContain(server.url('article.html'));
+      expect(href.toString()).not.toContain('stale.example');
+      expect(await share.evaluate(() => document.body.innerText)).not.toContain('Stale');
+      await share.close();
+    } finally {
+      await worker.evaluate((k, r) => (globalThis as unknown as Session).chrome.storage.session.set({ [k]: r }), key, current);
+    }
+  });
+
   it('"Open in reader view" turns the tab into the reader; there the popup steps the reader text size (px)', async () => {
     const readerAppears = chromium.waitForPage(chromium.extensionUrl('reader.html?view='), 30_000);
     await menuClick({ menuItemId: 'folio-open-reader', pageUrl: article.url() }, article);

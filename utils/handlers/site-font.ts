@@ -18,7 +18,10 @@ async function applyToSite(host: string, scale: number): Promise<void> {
 
 export function registerSiteFontHandlers(): void {
   // The site comes from the sender's URL, not the payload: a tab can only learn its own site's scale.
-  handle('siteFont.get', 'content-script', () => undefined, async (_none, sender) => getSiteScale(new URL(sender.url!).hostname));
+  handle('siteFont.get', 'content-script', v.noPayload, async (_none, sender) => {
+    if (!v.isActiveTopFrame(sender)) throw new Error('siteFont.get: not the active top frame');
+    return getSiteScale(new URL(sender.url!).hostname);
+  });
   handle('siteFont.query', 'extension-page', v.siteQuery, async ({ host }) => getSiteScale(host));
   handle('siteFont.set', 'extension-page', v.siteScaleRequest, async ({ host, scale }) => {
     const stored = await setSiteScale(host, scale);
