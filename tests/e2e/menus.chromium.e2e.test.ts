@@ -172,6 +172,15 @@ describe('context menus (Chromium)', () => {
     await page.close();
   });
 
+  it('extension fetch cannot read a manual redirect (why safe-fetch follows and checks the final URL)', async () => {
+    const seen = await (await chromium.worker()).evaluate(async (url) => {
+      const manual = await fetch(url, { redirect: 'manual' });
+      const follow = await fetch(url, { redirect: 'follow' });
+      return { manual: [manual.type, manual.status, manual.headers.get('location')], follow: [follow.redirected, follow.url] };
+    }, server.url('/go/story'));
+    expect(seen).toEqual({ manual: ['opaqueredirect', 0, null], follow: [true, server.url('/desk/2026/moved-story.html')] });
+  });
+
   it('"Share selection…" opens the share window with the quote and text-fragment links', async () => {
     const quote = 'The US said it held “very constructive” discussions with China';
     const shareAppears = chromium.waitForPage(chromium.extensionUrl('share.html'));
