@@ -113,12 +113,20 @@ describe('context menus (Chromium)', () => {
           const open = indexedDB.open('folio');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const all = open.result.transaction('articles').objectStore('articles').getAll();
-            all.onsuccess = () => {
-              resolve((all.result as { title: string; url: string; content: string; leadImage: string | null }[]).map(({ title, url, content, leadImage }) => ({ title, url, content, leadImage })));
+            // Library v2: metadata in `articles`, the HTML in `bodies`.
+            const tx = open.result.transaction(['articles', 'bodies']);
+            const metas = tx.objectStore('articles').getAll();
+            const bodies = tx.objectStore('bodies').getAll();
+            tx.oncomplete = () => {
+              const content = new Map((bodies.result as { id: string; content: string }[]).map((b) => [b.id, b.content]));
+              resolve(
+                (metas.result as { id: string; title: string; url: string; leadImage: string | null }[]).map(({ id, title, url, leadImage }) => ({
+                  title, url, leadImage, content: content.get(id) ?? '',
+                })),
+              );
               open.result.close();
             };
-            all.onerror = () => reject(all.error);
+            tx.onerror = () => reject(tx.error);
           };
         }),
     );
