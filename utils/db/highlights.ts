@@ -11,6 +11,7 @@
  * Deleting an article deletes its highlights (utils/db/articles.ts).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { byDocumentOrder } from '../highlights/order';
 import { searchableNotes } from '../highlights/search-text';
 import { isHighlightColor, type AnchorBasis, type Highlight, type HighlightColor, type HighlightSelectors } from '../highlights/types';
 import { announce } from '../library/channel';
@@ -192,13 +193,6 @@ export async function orphanHighlight(id: string, now = Date.now()): Promise<Hig
 
 export async function getHighlight(id: string): Promise<Highlight | undefined> {
   return (await db()).get('highlights', id);
-}
-
-/** Document order: by start, then end, then creation (stable for equal ranges). */
-export function byDocumentOrder(a: Highlight, b: Highlight): number {
-  const pa = a.selectors.position;
-  const pb = b.selectors.position;
-  return pa.start - pb.start || pa.end - pb.end || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** An article's highlights in document order (orphans by where they used to be). */
