@@ -33,7 +33,7 @@ export const MIN_CONTEXT = 0.5;
 export const MAX_ERRORS = 32;
 /** Rounds of fuzzy search (each masks the candidates it rejected), and candidates scored per stage. */
 const FUZZY_ROUNDS = 4;
-const MAX_CANDIDATES = 500;
+const MAX_CANDIDATES = 200;
 
 /** Scores in the style of Hypothesis' match-quote.ts: the quote counts most, then context, then nearness. */
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
@@ -98,22 +98,47 @@ export function describe(range: Range, root: Node | TextIndex): HighlightSelecto
 /** Text with each whitespace run folded to one space; map[i] is folded char i's index in the original. */
 interface Folded {
   text: string;
-  map: number[];
+  map: Int32Array;
 }
 
-function fold(text: string): Folded {
-  const out: string[] = [];
-  const map: number[] = [];
+/** The characters `\s` matches (ECMAScript WhiteSpace and LineTerminator), by code unit: no regex per character. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function foldUncached(text: string): Folded {
+  const map = new Int32Array(text.length + 1);
+  const parts: string[] = [];
+  let n = 0;
+  let runStart = 0;
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
-    const space = SPACE.test(text[i]!);
+    const space = isSpace(text.charCodeAt(i));
     if (space && inSpace) continue;
+    if (space) {
+      parts.push(text.slice(runStart, i), ' ');
+    } else if (inSpace) {
+      runStart = i;
+    }
     inSpace = space;
-    out.push(space ? ' ' : text[i]!);
-    map.push(i);
+    map[n++] = i;
   }
-  map.push(text.length);
-  return { text: out.join(''), map };
+  if (!inSpace) parts.push(text.slice(runStart));
+  map[n] = text.length;
+  return { text: parts.join(''), map: map.subarray(0, n + 1) };
+}
+
+/** The last text folded: a render anchors all its highlights on one text, folded once. */
+let lastFold: { source: string; folded: Folded } | null = null;
+
+function fold(text: string): Folded {
+  if (lastFold?.source === text) return lastFold.folded;
+  const folded = foldUncached(text);
+  if (text.length > 256) lastFold = { source: text, folded };
+  return folded;
 }
 
 /** The folded index of original offset `offset` (first folded char at or after it). */
@@ -184,22 +209,38 @@ function exactCandidates(text: string, q: Quote): Candidate[] {
   return out;
 }
 
+/** `text` with the given spans replaced by a character no quote contains (same length, so offsets hold). */
+function masked(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    if (end <= at) continue;
+    const from = Math.max(at, start);
+    parts.push(text.slice(at, from), '\u0000'.repeat(end - from));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Approximate matches; each round hides the matches it rejected so the next finds the next best. */
 function fuzzyCandidate(text: string, q: Quote, rejected: Candidate[]): Candidate | null {
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(q.exact.length / 4));
   if (maxErrors === 0) return null;
-  let masked = text;
-  const mask = (c: { start: number; end: number }) => {
-    masked = masked.slice(0, c.start) + '\u0000'.repeat(c.end - c.start) + masked.slice(c.end);
-  };
-  rejected.forEach(mask);
+  const hidden: { start: number; end: number }[] = [...rejected];
   for (let round = 0; round < FUZZY_ROUNDS; round++) {
-    const matches = search(masked, q.exact, maxErrors).slice(0, MAX_CANDIDATES);
+    const matches = search(masked(text, hidden), q.exact, maxErrors);
     if (matches.length === 0) return null;
-    const scored = matches.map((m) => score(text, q, m.start, m.end, m.errors));
+    // Many equally good matches (a short quote in a long text): score those nearest the old place.
+    const nearest = matches.length > MAX_CANDIDATES
+      ? [...matches].sort((x, y) => Math.abs(x.start - q.hint) - Math.abs(y.start - q.hint)).slice(0, MAX_CANDIDATES)
+      : matches;
+    const scored = nearest.map((m) => score(text, q, m.start, m.end, m.errors));
     const top = best(scored);
     if (top) return top;
-    scored.forEach(mask);
+    hidden.push(...matches);
   }
   return null;
 }

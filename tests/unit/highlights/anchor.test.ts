@@ -204,6 +204,22 @@ group('changed content: the quote', () => {
   });
 });
 
+group('long texts', () => {
+  it('anchors on each of two long texts in turn (the folded text is cached per text)', () => {
+    const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(40);
+    const one = `${filler}The minister resigned on Friday. ${filler}`;
+    const two = `${filler}${filler}The minister resigned on Friday. `;
+    const sel: HighlightSelectors = {
+      quote: { type: 'TextQuoteSelector', exact: 'minister resigned', prefix: 'elit. The ', suffix: ' on Friday.' },
+      position: { type: 'TextPositionSelector', start: 0, end: 17 },
+    };
+    for (const text of [one, two, one]) {
+      const p = locate(sel, text)!;
+      expect(text.slice(p.start, p.end)).toBe('minister resigned');
+    }
+  });
+});
+
 group('changed content: fuzzy', () => {
   it('places a quote a word inside of which was edited', () => {
     const sel = selectorsOf(`<p>${PARA.replace('met in Kuala Lumpur on Saturday for a fifth', '⟦met in Kuala Lumpur on Saturday for a fifth⟧')}</p>`).sel;
