@@ -202,11 +202,11 @@ function best(candidates: Candidate[]): Candidate | null {
 }
 
 function exactCandidates(text: string, q: Quote): Candidate[] {
-  const out: Candidate[] = [];
-  for (let at = text.indexOf(q.exact); at >= 0 && out.length < MAX_CANDIDATES; at = text.indexOf(q.exact, at + 1)) {
-    out.push(score(text, q, at, at + q.exact.length, 0));
-  }
-  return out;
+  const starts: number[] = [];
+  for (let at = text.indexOf(q.exact); at >= 0; at = text.indexOf(q.exact, at + 1)) starts.push(at);
+  // A very common quote ("the"): only the occurrences nearest the old place are worth scoring.
+  if (starts.length > MAX_CANDIDATES) starts.sort((x, y) => Math.abs(x - q.hint) - Math.abs(y - q.hint)).length = MAX_CANDIDATES;
+  return starts.map((at) => score(text, q, at, at + q.exact.length, 0));
 }
 
 /** `text` with the given spans replaced by a character no quote contains (same length, so offsets hold). */
