@@ -13,6 +13,7 @@ import { joinArticle, recordsFor, searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import type { ArticleAsset, ArticleMeta } from '../library/types';
 import { urlKey } from '../url';
+import { notesFor } from './highlights';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
 import { ARTICLE_STORES, type FolioDB } from './schema';
@@ -96,7 +97,9 @@ async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[]
 
   queue(articles.put(meta));
   queue(tx.objectStore('bodies').put(body));
-  await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body)));
+  // A re-save keeps the article's highlights: their quotes and notes stay searchable.
+  const notes = existing ? await notesFor(tx, meta.id) : undefined;
+  await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body, notes)));
   await tx.done;
   announce({ kind: 'saved', id: meta.id });
   compactLater();

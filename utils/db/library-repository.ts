@@ -9,6 +9,7 @@ import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePatch, StorageUsage } from '../library/types';
 import { deleteArticles } from './articles';
+import { notesFor } from './highlights';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
 import { SEARCH_STORES, type FolioDB } from './schema';
@@ -53,8 +54,9 @@ export async function getLeadAsset(meta: ArticleMeta): Promise<ArticleAsset | un
 
 /** Applies `change` to each article in one transaction; re-indexes when `reindex` (tags are searchable). */
 async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) => boolean, reindex = false): Promise<string[]> {
-  // Tags are searchable: changing them re-indexes, so those stores join the transaction.
-  const tx = (await db()).transaction(['articles', 'bodies', ...SEARCH_STORES], 'readwrite');
+  // Tags are searchable: changing them re-indexes, so those stores join the transaction
+  // (highlights too: the new entry must keep the article's quotes and notes).
+  const tx = (await db()).transaction(['articles', 'bodies', 'highlights', ...SEARCH_STORES], 'readwrite');
   const changed: string[] = [];
   const now = Date.now();
   try {
@@ -70,7 +72,7 @@ async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) =>
 }
 
 async function applyEach(
-  tx: IDBPTransaction<FolioDB, ('articles' | 'bodies' | (typeof SEARCH_STORES)[number])[], 'readwrite'>,
+  tx: IDBPTransaction<FolioDB, ('articles' | 'bodies' | 'highlights' | (typeof SEARCH_STORES)[number])[], 'readwrite'>,
   ids: readonly string[],
   change: (meta: ArticleMeta) => boolean,
   reindex: boolean,
@@ -86,7 +88,7 @@ async function applyEach(
     changed.push(id);
     if (reindex) {
       const body = await tx.objectStore('bodies').get(id);
-      await writeIndex(tx, id, termWeights(searchableOf(meta, body)));
+      await writeIndex(tx, id, termWeights(searchableOf(meta, body, await notesFor(tx, id))));
     }
   }
 }

@@ -12,6 +12,7 @@ import type { DBSchema } from 'idb';
 import type { ReaderView } from '../article/types';
 import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
 import type { BlockBounds, SegmentBlock } from '../library/segments';
+import type { Highlight } from '../highlights/types';
 
 export const DB_NAME = 'folio';
 export const DB_VERSION = 2;
@@ -38,14 +39,8 @@ export interface ReadingPositionRecord {
   at: number;
 }
 
-/** A highlight (the highlights issue fills in the rest of the shape). */
-export interface HighlightRecord {
-  id: string;
-  articleId: string;
-  createdAt: number;
-  updatedAt: number;
-  [field: string]: unknown;
-}
+/** A highlight: quote and position selectors, colour, note (utils/highlights/types.ts). */
+export type HighlightRecord = Highlight;
 
 export interface FolioDB extends DBSchema {
   /** Saved articles' metadata and state: everything a list shows, no bodies. */

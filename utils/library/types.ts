@@ -121,6 +121,8 @@ export interface LibraryRepository {
 export type LibraryChange =
   | { kind: 'saved'; id: string }
   | { kind: 'updated'; ids: string[] }
-  | { kind: 'deleted'; ids: string[] };
+  | { kind: 'deleted'; ids: string[] }
+  /** An article's highlights or notes changed (utils/db/highlights.ts). */
+  | { kind: 'highlights'; articleId: string };
 
 export const LIBRARY_CHANNEL = 'folio-library';
