@@ -102,6 +102,8 @@ export function sanitizeArticle(html: string, articleUrl: string | null): Docume
     throw new SanitizerUnavailableError('DOMPurify cannot run in this environment; refusing to render article HTML');
   }
   const fragment: unknown = DOMPurify.sanitize(String(html), CONFIG);
+  // Markup without a body to keep (a lone <frameset>): nothing to show, not a failure.
+  if (fragment === null) return document.createDocumentFragment();
   // A DOMPurify that silently returned a string or the input would be a bypass: refuse it.
   if (!fragment || typeof fragment !== 'object' || (fragment as Node).nodeType !== 11) {
     throw new SanitizerUnavailableError('DOMPurify did not return a DocumentFragment');
@@ -210,6 +212,7 @@ function sanitizeNode(node: Node, articleUrl: string | null): DocumentFragment {
     throw new SanitizerUnavailableError('DOMPurify cannot run in this environment; refusing to render article HTML');
   }
   const fragment: unknown = DOMPurify.sanitize(node, CONFIG);
+  if (fragment === null) return document.createDocumentFragment();
   if (!fragment || typeof fragment !== 'object' || (fragment as Node).nodeType !== 11) {
     throw new SanitizerUnavailableError('DOMPurify did not return a DocumentFragment');
   }

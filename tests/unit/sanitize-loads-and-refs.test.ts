@@ -150,3 +150,11 @@ describe('sanitizeArticle: id references point only inside the article', () => {
     expect(Array.from(root.querySelectorAll('p, svg'), (el) => el.getAttribute('tabindex'))).toEqual(['0', '0', '-1', null, '0']);
   });
 });
+
+describe('sanitizeArticle: markup without a body', () => {
+  it('a lone <frameset> gives an empty article, not a sanitiser failure', () => {
+    const fragment = sanitizeArticle('<frameset><frame src="https://t.example/f"></frameset>', ARTICLE);
+    expect(fragment.nodeType).toBe(Node.DOCUMENT_FRAGMENT_NODE);
+    expect(fragment.childNodes).toHaveLength(0);
+  });
+});
