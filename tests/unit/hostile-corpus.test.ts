@@ -9,7 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ID_PREFIX, sanitizeArticle } from '../../utils/sanitize';
-import { countByCategory, expandPayload, loadHostileCorpus, LEAK_PREFIX, PWNED_PREFIX, beaconScript } from '../support/hostile-corpus';
+import {
+  batchArticle, batches, beaconScript, countByCategory, expandPayload, loadHostileCorpus, LEAK_PREFIX, PWNED_PREFIX,
+} from '../support/hostile-corpus';
 
 const ORIGIN = 'http://127.0.0.1:9';
 const ARTICLE = `${ORIGIN}/hostile/batch.html`;
@@ -76,6 +78,15 @@ describe('hostile corpus through the sanitiser', () => {
     const source = /decodeURIComponent\(\/([^/]+)\/\.source\)/.exec(html)![1]!;
     expect(decodeURIComponent(source)).toBe(beaconScript(ORIGIN, payload.slug));
     expect(html).not.toMatch(/\{\{/);
+  });
+
+  it('no payload swallows the ones after it: every batch the reader gets keeps every payload heading', () => {
+    for (const batch of batches(corpus, 5)) {
+      const host = document.createElement('div');
+      host.append(sanitizeArticle(batchArticle(batch, ORIGIN, '/canary.svg'), ARTICLE));
+      const headings = Array.from(host.querySelectorAll('h2'), (h) => h.textContent);
+      expect(headings).toEqual(batch.map((p) => `Payload ${p.slug}`));
+    }
   });
 
   for (const payload of corpus) {
