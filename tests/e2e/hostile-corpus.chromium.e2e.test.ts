@@ -13,25 +13,8 @@ import { startSiteServer, type SiteServer } from './harness/server';
 import { openReaderChromium } from './harness/reader';
 import { waitForValue } from './harness/pages';
 import {
-  corpusBatches, currentViewId, expectFolioIntact, leaks, scrollThrough, showBatch, storeBatches, type HostileBatch,
+  corpusBatches, currentViewId, expectFolioIntact, leaks, scrollThrough, serverQuiet, showBatch, storeBatches, type HostileBatch,
 } from './harness/hostile-corpus';
-
-/** Resolves once the server has seen no new request for `quietMs`. */
-async function serverQuiet(server: SiteServer, quietMs = 500): Promise<void> {
-  let count = -1;
-  let since = Date.now();
-  await waitForValue(
-    async () => {
-      if (server.requests.length !== count) {
-        count = server.requests.length;
-        since = Date.now();
-      }
-      return Date.now() - since;
-    },
-    (quiet) => quiet >= quietMs,
-    'the test server to go quiet',
-  );
-}
 
 describe('hostile corpus in the reader (Chromium)', () => {
   let server: SiteServer;
@@ -43,7 +26,6 @@ describe('hostile corpus in the reader (Chromium)', () => {
 
   beforeAll(async () => {
     server = await startSiteServer();
-    server.addRoute('/canary/control.svg', { body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', contentType: 'image/svg+xml' });
     for (const b of list) server.addRoute(b.canaryPath, { body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', contentType: 'image/svg+xml' });
     chromium = await launchChromium();
     reader = await openReaderChromium(chromium, server.url('article.html'));
@@ -65,7 +47,7 @@ describe('hostile corpus in the reader (Chromium)', () => {
     await server?.close();
   });
 
-  for (const batch of corpusBatches('chromium')) {
+  for (const batch of list) {
     it(`${batch.title} (${batch.payloads.length} payloads): nothing runs, loads or navigates; Folio stays on top and usable`, async () => {
       const from = server.requests.length;
       const url = await showBatch(reader, chromium.extensionUrl, batch);
