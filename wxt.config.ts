@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
+import { extensionPagesCsp } from './utils/extension-csp';
 
 // Gecko id is fixed so Firefox keeps the same storage across installs and tests
 // can pin the moz-extension:// UUID.
@@ -25,7 +26,7 @@ export default defineConfig({
   // same "the background may die at any time" discipline. Firefox runs it as an
   // event page (background.scripts), which ESR 153 supports.
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     short_name: 'Folio',
     description: '__MSG_extDescription__',
@@ -45,8 +46,9 @@ export default defineConfig({
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSavePage__' },
       'open-library': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenLibrary__' },
     },
+    // What the pages may load, frame, fetch and style: see utils/extension-csp.ts.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      extension_pages: extensionPagesCsp(command),
     },
     ...(browser === 'firefox'
       ? {

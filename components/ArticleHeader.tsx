@@ -19,7 +19,11 @@ export function ArticleHeader({ article, showLeadImage, images }: { article: Omi
   return (
     <header class="mb-[2.2em]">
       {site && (
-        <p class="mb-[0.9em] font-sans text-[0.68em] font-bold uppercase tracking-[0.12em] text-accent">{site}</p>
+        // Capitals for the eye only: the name is read as written (see ChoiceGroup's legend).
+        <p class="mb-[0.9em] font-sans text-[0.68em] font-bold tracking-[0.12em] text-accent">
+          <span aria-hidden="true" class="uppercase">{site}</span>
+          <span class="sr-only">{site}</span>
+        </p>
       )}
       {/* tabIndex -1: "Back to top" moves focus here, so keyboard users restart from the headline. */}
       <h1

@@ -8,7 +8,13 @@
  * - relative URLs, which inside reader.html would resolve against the extension
  *   origin, are resolved against the article's own URL (or dropped without one);
  * - links open in a new tab, without an opener or a referrer;
- * - images load lazily;
+ * - the only thing article markup may load is a plain image (<img>, <picture>),
+ *   lazily and without a referrer: audio and video become links, SVG and MathML
+ *   may only reference their own fragments, and no attribute may carry url(…)
+ *   (SVG presentation attributes are CSS: fill="url(https://…)" fetches);
+ * - attributes that name other elements by id (for, aria-labelledby, headers…)
+ *   are namespaced like the ids themselves, so an article cannot label, describe
+ *   or click Folio's own controls; tab order cannot jump ahead of Folio's;
  * - in-page links (footnotes) keep working after ids were namespaced.
  */
 import DOMPurify from 'dompurify';
@@ -18,6 +24,9 @@ import { parseHttpUrl } from './url';
 const FORBID_TAGS = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input',
   'button', 'select', 'option', 'textarea', 'base', 'meta', 'link', 'noscript', 'template', 'dialog', 'foreignObject',
+  // Loaders that are not plain images: SVG <image> and <feImage> fetch their href, <track> its captions,
+  // MathML <mglyph> its src (Firefox). <audio>/<video> are kept for finishTree to turn into links.
+  'image', 'feImage', 'track', 'mglyph',
 ];
 
 /**
@@ -28,6 +37,15 @@ const FORBID_TAGS = [
 const FORBID_ATTR = [
   'style', 'class', 'srcdoc', 'action', 'formaction', 'ping', 'background', 'autoplay', 'target', 'rel',
   'referrerpolicy', 'integrity', 'crossorigin', 'http-equiv', 'nonce',
+  // Media would start loading on its own.
+  'preload',
+  // overflow="visible" lets an SVG paint outside its box, over Folio's header (the reader CSS clips it too).
+  'overflow',
+  // Popovers live in the top layer, above everything (and above the article's paint containment);
+  // popovertarget/command/commandfor make an element act on another one by id.
+  'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'interesttarget',
+  // Keyboard and focus belong to Folio: an article access key or autofocus would take them.
+  'accesskey', 'autofocus',
 ];
 
 /** Schemes a link may keep; everything else (javascript:, data:, file:, vbscript:, chrome:…) is removed. */
@@ -37,7 +55,25 @@ const MEDIA_SCHEMES = new Set(['http:', 'https:']);
 const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]+$/i;
 
 /** DOMPurify prefixes ids with this (SANITIZE_NAMED_PROPS) so article ids cannot clobber page globals. */
-const ID_PREFIX = 'user-content-';
+export const ID_PREFIX = 'user-content-';
+
+/** Attributes whose value is a space-separated list of ids: namespaced with ID_PREFIX like the ids. */
+const ID_LIST_ATTRS = [
+  'for', 'headers', 'itemref', 'list', 'form', 'anchor',
+  'aria-activedescendant', 'aria-controls', 'aria-describedby', 'aria-details', 'aria-errormessage',
+  'aria-flowto', 'aria-labelledby', 'aria-owns',
+];
+/** Attributes that hold a URL: judged by the URL rules in finishTree, never by the url( rule. */
+const URL_ATTRS = new Set(['href', 'xlink:href', 'src', 'srcset', 'poster', 'cite']);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+/**
+ * A CSS function that loads something. In SVG and MathML, presentation attributes are
+ * parsed as CSS (fill, filter, mask, cursor…); url( is refused in every attribute.
+ */
+const CSS_LOADER = /(?:^|[^a-z0-9_-])(?:-webkit-)?(?:url|src|image|image-set|cross-fade|element)\s*\(/i;
+/** url(#id): a reference to an element of the article's own SVG (a gradient, a clip path). */
+const LOCAL_URL_REF = /url\(\s*(['"]?)#([A-Za-z0-9_.:-]+)\1\s*\)/g;
 
 const CONFIG = {
   RETURN_DOM_FRAGMENT: true as const,
@@ -47,7 +83,7 @@ const CONFIG = {
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: true,
   SANITIZE_NAMED_PROPS: true,
-  // Relative URLs are allowed through here and resolved (or dropped) by resolveUrls below.
+  // Relative URLs are allowed through here and resolved (or dropped) by finishTree below.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
@@ -66,12 +102,14 @@ export function sanitizeArticle(html: string, articleUrl: string | null): Docume
     throw new SanitizerUnavailableError('DOMPurify cannot run in this environment; refusing to render article HTML');
   }
   const fragment: unknown = DOMPurify.sanitize(String(html), CONFIG);
+  // Markup without a body to keep (a lone <frameset>): nothing to show, not a failure.
+  if (fragment === null) return document.createDocumentFragment();
   // A DOMPurify that silently returned a string or the input would be a bypass: refuse it.
   if (!fragment || typeof fragment !== 'object' || (fragment as Node).nodeType !== 11) {
     throw new SanitizerUnavailableError('DOMPurify did not return a DocumentFragment');
   }
   const result = fragment as DocumentFragment;
-  resolveUrls(result, parseHttpUrl(articleUrl));
+  finishTree(result, parseHttpUrl(articleUrl));
   return result;
 }
 
@@ -98,8 +136,8 @@ export interface SanitizedParts {
  * Like sanitizeArticle, but a long article comes in two parts, so the reader can
  * paint its beginning before it has sanitised (DOMPurify: ~35 ms per 700 kB)
  * and laid out (~50 ms) the rest. Both parts go through DOMPurify with the same
- * configuration and then through resolveUrls, so each node is treated exactly
- * as in one pass (DOMPurify and resolveUrls judge node by node, and the tree is
+ * configuration and then through finishTree, so each node is treated exactly
+ * as in one pass (DOMPurify and finishTree judge node by node, and the tree is
  * only ever cut between siblings). The cut follows the text: it descends into
  * plain wrapper elements (div, section…) that DOMPurify keeps as they are, so
  * in the first part each of them is the last element of its parent and the
@@ -174,33 +212,140 @@ function sanitizeNode(node: Node, articleUrl: string | null): DocumentFragment {
     throw new SanitizerUnavailableError('DOMPurify cannot run in this environment; refusing to render article HTML');
   }
   const fragment: unknown = DOMPurify.sanitize(node, CONFIG);
+  if (fragment === null) return document.createDocumentFragment();
   if (!fragment || typeof fragment !== 'object' || (fragment as Node).nodeType !== 11) {
     throw new SanitizerUnavailableError('DOMPurify did not return a DocumentFragment');
   }
   const result = fragment as DocumentFragment;
-  resolveUrls(result, parseHttpUrl(articleUrl));
+  finishTree(result, parseHttpUrl(articleUrl));
   return result;
 }
 
-function resolveUrls(root: DocumentFragment, base: URL | null): void {
+/** The second pass (see the top of this file), element by element. */
+function finishTree(root: DocumentFragment, base: URL | null): void {
   for (const el of Array.from(root.querySelectorAll('*'))) {
-    for (const name of ['href', 'xlink:href']) {
-      if (el.hasAttribute(name)) fixLink(el, name, base);
+    // Already removed with an ancestor (a <video>'s children).
+    if (!root.contains(el)) continue;
+    const name = el.localName;
+    if (el.namespaceURI !== SVG_NS && el.namespaceURI !== MATHML_NS && (name === 'video' || name === 'audio')) {
+      mediaToLink(el, base);
+      continue;
     }
-    for (const name of ['src', 'poster']) {
-      if (el.hasAttribute(name)) fixMedia(el, name, base);
+    if (name === 'source' && el.parentElement?.localName !== 'picture') {
+      // A <source> outside <picture> is audio or video, which never loads here.
+      el.remove();
+      continue;
     }
-    if (el.hasAttribute('srcset')) fixSrcset(el, base);
-    if (el.hasAttribute('cite')) {
-      const cite = resolve(el.getAttribute('cite') ?? '', base, MEDIA_SCHEMES);
-      if (cite) el.setAttribute('cite', cite);
-      else el.removeAttribute('cite');
-    }
-    if (el.localName === 'img') {
+    finishAttributes(el, base);
+    if (name === 'img') {
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');
+      el.setAttribute('referrerpolicy', 'no-referrer');
     }
   }
+}
+
+function finishAttributes(el: Element, base: URL | null): void {
+  const foreign = el.namespaceURI === SVG_NS || el.namespaceURI === MATHML_NS;
+  const name = el.localName;
+  for (const attr of Array.from(el.attributes)) {
+    const attrName = attr.name.toLowerCase();
+    if (URL_ATTRS.has(attrName)) {
+      if (attrName === 'href' || attrName === 'xlink:href') {
+        // SVG's <a> is a link; any other SVG or MathML href (gradients, patterns, textPath,
+        // MathML's href on any element) may only point inside the article.
+        if (foreign && !(el.namespaceURI === SVG_NS && name === 'a')) fixFragmentRef(el, attr.name, base);
+        else fixLink(el, attr.name, base);
+      } else if (attrName === 'src') {
+        if (name === 'img' && !foreign) fixMedia(el, attr.name, base);
+        else el.removeAttribute(attr.name);
+      } else if (attrName === 'srcset') {
+        if (!foreign && (name === 'img' || (name === 'source' && el.parentElement?.localName === 'picture'))) fixSrcset(el, base);
+        else el.removeAttribute(attr.name);
+      } else if (attrName === 'poster') {
+        el.removeAttribute(attr.name);
+      } else {
+        const cite = resolve(attr.value, base, MEDIA_SCHEMES);
+        if (cite) el.setAttribute(attr.name, cite);
+        else el.removeAttribute(attr.name);
+      }
+      continue;
+    }
+    if (ID_LIST_ATTRS.includes(attrName)) {
+      const ids = attr.value.split(/\s+/).filter(Boolean).map(namespacedId);
+      if (ids.length) el.setAttribute(attr.name, ids.join(' '));
+      else el.removeAttribute(attr.name);
+      continue;
+    }
+    if (attrName === 'usemap') {
+      const map = attr.value.trim().replace(/^#/, '');
+      if (map) el.setAttribute(attr.name, `#${namespacedId(map)}`);
+      else el.removeAttribute(attr.name);
+      continue;
+    }
+    if (attrName === 'tabindex') {
+      // Positive values would put article elements ahead of Folio's toolbar in the tab order.
+      const index = Number.parseInt(attr.value, 10);
+      if (Number.isNaN(index)) el.removeAttribute(attr.name);
+      else el.setAttribute(attr.name, index < 0 ? '-1' : '0');
+      continue;
+    }
+    const value = cssLoaderFree(attr.value, foreign);
+    if (value === null) el.removeAttribute(attr.name);
+    else if (value !== attr.value) el.setAttribute(attr.name, value);
+  }
+}
+
+/** `value` with its url(#id) references namespaced, or null when it could load something. */
+function cssLoaderFree(value: string, foreign: boolean): string | null {
+  if (!/\(/.test(value)) return value;
+  if (!foreign) return /url\s*\(/i.test(value) ? null : value;
+  // CSS escapes ("u\72l(") spell the same function: no presentation attribute needs them.
+  if (value.includes('\\')) return null;
+  const local = value.replace(LOCAL_URL_REF, (_m, _q: string, id: string) => `url(#${namespacedId(id)})`);
+  const rest = local.replace(/url\(#[A-Za-z0-9_.:-]+\)/g, '');
+  return CSS_LOADER.test(rest) ? null : local;
+}
+
+function namespacedId(id: string): string {
+  return id.startsWith(ID_PREFIX) ? id : ID_PREFIX + id;
+}
+
+/** An SVG or MathML reference: kept only as a namespaced in-article fragment ("#grad" → "#user-content-grad"). */
+function fixFragmentRef(el: Element, name: string, base: URL | null): void {
+  const fragmentId = inPageTarget((el.getAttribute(name) ?? '').trim(), base);
+  if (fragmentId) el.setAttribute(name, `#${namespacedId(fragmentId)}`);
+  else el.removeAttribute(name);
+}
+
+/**
+ * <audio> and <video> never load in the reader: each becomes a paragraph with a link to
+ * its first http(s) source (opened in a new tab, like every article link), or disappears.
+ */
+function mediaToLink(media: Element, base: URL | null): void {
+  const candidates = [media.getAttribute('src'), ...Array.from(media.querySelectorAll('source'), (s) => s.getAttribute('src'))];
+  const url = candidates.map((raw) => resolve((raw ?? '').trim(), base, MEDIA_SCHEMES)).find(Boolean);
+  if (!url) {
+    media.remove();
+    return;
+  }
+  const doc = media.ownerDocument;
+  const paragraph = doc.createElement('p');
+  const link = doc.createElement('a');
+  link.setAttribute('href', url);
+  link.setAttribute('target', '_blank');
+  link.setAttribute('rel', 'noopener noreferrer');
+  const label = (media.getAttribute('aria-label') ?? media.getAttribute('title') ?? '').trim();
+  link.textContent = `${media.localName === 'video' ? '▶' : '♪'} ${label || mediaName(url)}`;
+  paragraph.append(link);
+  media.replaceWith(paragraph);
+}
+
+/** "clip.mp4 (example.com)": what a media link shows when the media has no title. */
+function mediaName(url: string): string {
+  const parsed = new URL(url);
+  const file = decodeHash(parsed.pathname.split('/').filter(Boolean).pop() ?? '');
+  return file ? `${file} (${parsed.hostname})` : parsed.hostname;
 }
 
 function fixLink(el: Element, name: string, base: URL | null): void {
@@ -208,7 +353,7 @@ function fixLink(el: Element, name: string, base: URL | null): void {
   const fragmentId = inPageTarget(raw, base);
   if (fragmentId !== null) {
     // A footnote or table-of-contents link: stay in the reader, on the namespaced id.
-    el.setAttribute(name, `#${fragmentId.startsWith(ID_PREFIX) ? fragmentId : ID_PREFIX + fragmentId}`);
+    el.setAttribute(name, `#${namespacedId(fragmentId)}`);
     return;
   }
   const url = resolve(raw, base, LINK_SCHEMES);

@@ -27,7 +27,16 @@ export function ChoiceGroup<T extends string>({
 }) {
   return (
     <fieldset class="min-w-0">
-      <legend class="eyebrow mb-2">{legend}</legend>
+      {/*
+        The eyebrow look is capitals; the name stays as written. Chromium exposes
+        text-transform in accessible names ("FONT"), which screen readers may spell out
+        letter by letter: the capitals are drawn by a hidden copy, the name comes from
+        a visually hidden one.
+      */}
+      <legend class="mb-2">
+        <span aria-hidden="true" class="eyebrow">{legend}</span>
+        <span class="sr-only">{legend}</span>
+      </legend>
       <div class={`grid gap-1.5 ${columns === 4 ? 'grid-cols-4' : 'grid-cols-3'}`}>
         {options.map((o) => (
           <label key={o.value} class="reader-choice">

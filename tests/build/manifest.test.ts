@@ -14,7 +14,7 @@ import { PRODUCTION_BUILD_DIR } from '../e2e/harness/paths';
  * ONE place to update when the policy changes (it is expected to grow img-src,
  * media-src, style-src, connect-src and frame-src directives).
  */
-const EXPECTED_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const EXPECTED_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' https: http: data: blob:; media-src 'none'; style-src 'self'; font-src 'self'; connect-src 'self' https: http:; frame-src 'none'";
 
 const COMMON_PERMISSIONS = ['contextMenus', 'scripting', 'storage', 'tabs', 'unlimitedStorage'];
 const EXPECTED = {

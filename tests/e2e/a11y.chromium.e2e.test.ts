@@ -1,13 +1,20 @@
 /**
  * axe-core (WCAG 2.1 A/AA + best practices) on the reader in every theme, with
  * the panels open too: zero serious or critical violations. Auto is checked
- * under both system colour schemes.
+ * under both system colour schemes. And the names the reader exposes, read from
+ * Chromium's full accessibility tree, are as written: the setting legends and the
+ * site label are drawn in capitals, which Chromium would otherwise expose as
+ * "FONT", "LINE SPACING"… (text-transform reaches its accessible names).
+ * No fixed sleeps: each check waits until nothing on the page is animating.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startSiteServer, type SiteServer } from './harness/server';
-import { choose, openReaderChromium, runAxe, type AxeViolation } from './harness/reader';
+import { SAMPLE_SITE_NAME } from './harness/sample';
+import {
+  SETTING_GROUPS, choose, fullAxTree, openReaderChromium, openTextPanel, runAxe, waitForStill, type AxeViolation,
+} from './harness/reader';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
@@ -39,11 +46,12 @@ describe('reader accessibility (Chromium, axe-core)', () => {
     it(`${theme} theme (system ${scheme}): no serious or critical violations, panel open and closed`, async () => {
       await reader.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await choose(reader, theme);
-      // Let the 120 ms colour transitions finish: axe reads computed colours.
-      await new Promise((r) => setTimeout(r, 250));
+      // The 120 ms colour transitions must be over: axe reads computed colours.
+      await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'with the text panel open').toEqual([]);
       await reader.keyboard.press('Escape');
-      await new Promise((r) => setTimeout(r, 250));
+      await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
+      await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'reading').toEqual([]);
     });
   }
@@ -52,8 +60,21 @@ describe('reader accessibility (Chromium, axe-core)', () => {
     await reader.keyboard.press('?');
     await reader.waitForSelector('#reader-help-panel');
     // The panel fades in (180 ms): axe would measure a half-transparent heading.
-    await new Promise((r) => setTimeout(r, 250));
+    await waitForStill(reader);
     expect(serious(await runAxe(reader))).toEqual([]);
     await reader.keyboard.press('Escape');
+    await reader.waitForSelector('#reader-help-panel', { hidden: true, timeout: 10_000 });
+  });
+
+  it('names read as written in the full accessibility tree: setting groups and site label, not their capitals', async () => {
+    await openTextPanel(reader);
+    const tree = await fullAxTree(reader);
+    const groups = tree.filter((n) => n.role === 'group').map((n) => n.name);
+    expect(groups).toEqual(expect.arrayContaining([...SETTING_GROUPS]));
+    const shouting = [...SETTING_GROUPS, SAMPLE_SITE_NAME].map((n) => n.toUpperCase());
+    expect(tree.filter((n) => shouting.includes(n.name))).toEqual([]);
+    expect(tree.some((n) => n.name === SAMPLE_SITE_NAME)).toBe(true);
+    await reader.keyboard.press('Escape');
+    await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
   });
 });

@@ -10,16 +10,23 @@
  *    is still checked under both a light and a dark system scheme.
  *  - axe is injected by `runAxe` through WebDriver BiDi script.evaluate, which the
  *    reader's extension CSP (script-src 'self') does not govern, as in Chromium.
+ *  - The full accessibility tree (puppeteer's accessibility.snapshot) is CDP-only. Names
+ *    are read through puppeteer's ARIA selector instead, which over BiDi asks Firefox's
+ *    own accessibility engine (browsingContext.locateNodes with an accessibility locator).
+ *  - No fixed sleeps: each check waits until nothing on the page is animating.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { emulateColorScheme, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startSiteServer, type SiteServer } from './harness/server';
 import { waitForValue } from './harness/pages';
-import { PAPER, choose, openReaderFirefox, readerStyle, runAxe, type AxeViolation } from './harness/reader';
+import { SAMPLE_SITE_NAME } from './harness/sample';
+import {
+  PAPER, SETTING_GROUPS, choose, openReaderFirefox, openTextPanel, readerStyle, runAxe, waitForStill, type AxeViolation,
+} from './harness/reader';
+import { hasName } from './harness/pages';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-const settle = () => new Promise((r) => setTimeout(r, 250));
 
 describe('reader accessibility (Firefox, axe-core)', () => {
   let server: SiteServer;
@@ -51,12 +58,12 @@ describe('reader accessibility (Firefox, axe-core)', () => {
       await emulateColorScheme(firefox, reader, scheme);
       await choose(reader, theme);
       await waitForValue(() => readerStyle(reader), (s) => s.background === paper, `${theme} paper under a ${scheme} scheme`);
-      // Let the 120 ms colour transitions finish: axe reads computed colours.
-      await settle();
+      // The 120 ms colour transitions must be over: axe reads computed colours.
+      await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'with the text panel open').toEqual([]);
       await reader.keyboard.press('Escape');
       await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
-      await settle();
+      await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'reading').toEqual([]);
     });
   }
@@ -66,10 +73,21 @@ describe('reader accessibility (Firefox, axe-core)', () => {
     await reader.keyboard.press('?');
     await reader.waitForSelector('#reader-help-panel');
     // The panel fades in (180 ms): axe would measure a half-transparent heading.
-    await settle();
+    await waitForStill(reader);
     expect(serious(await runAxe(reader))).toEqual([]);
     await reader.keyboard.press('Escape');
     await reader.waitForSelector('#reader-help-panel', { hidden: true, timeout: 10_000 });
+  });
+
+  it('names read as written: the setting groups and the site label, not their capitals', async () => {
+    await openTextPanel(reader);
+    for (const name of SETTING_GROUPS) {
+      expect(await hasName(reader, name, 'group'), name).toBe(true);
+      expect(await hasName(reader, name.toUpperCase()), name.toUpperCase()).toBe(false);
+    }
+    expect(await hasName(reader, SAMPLE_SITE_NAME.toUpperCase())).toBe(false);
+    await reader.keyboard.press('Escape');
+    await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
   });
 
   it('control: axe injected over BiDi does see a violation planted in the reader', async () => {
@@ -78,7 +96,9 @@ describe('reader accessibility (Firefox, axe-core)', () => {
       const p = document.createElement('p');
       p.id = 'axe-control';
       p.textContent = 'Faint text that fails contrast';
-      p.setAttribute('style', 'color:#ddd;background:#fff');
+      // Through the CSSOM: the reader's CSP (style-src 'self') refuses style attributes.
+      p.style.color = '#ddd';
+      p.style.background = '#fff';
       document.querySelector('article')!.append(p);
     });
     try {

@@ -16,35 +16,36 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startSiteServer, type SiteServer } from './harness/server';
 import { readSampleArticleHtml } from './harness/sample';
 import { UI } from './harness/folio';
-import { clickByName } from './harness/pages';
+import { clickByName, waitForValue } from './harness/pages';
 import { expectArticleSanitised, expectToolbarIntact } from './harness/hostile';
 import { waitForArticle } from './harness/reader';
 
 const HOSTILE_PATH = '/hostile-article.html';
 const FIRST_PARAGRAPH_END = 'including a meeting with the Chinese leader next week.</p>';
 
-const HOSTILE_MARKUP = `
+/** Every URL the markup names is on the local test server, so a request for it is counted there. */
+const hostileMarkup = (origin: string) => `
 <p>Hostile paragraph one <img src="/missing.png" alt="a missing chart" onerror="alert('img onerror')"> with an image.</p>
 <script>alert('inline script'); document.title = 'pwned';</script>
 <p><a href="javascript:alert('js link')">js link</a> <a href="jav&#x09;ascript:alert('tab js')">tab js link</a> <a href="data:text/html,<script>alert(5)</script>">data link</a> <a href="/relative-story.html">relative story</a></p>
 <iframe srcdoc="<script>parent.alert('srcdoc')</script>" width="300" height="100"></iframe>
-<meta http-equiv="refresh" content="1;url=http://127.0.0.1:9/evil">
-<base href="http://evil.invalid/">
+<meta http-equiv="refresh" content="1;url=${origin}/evil-refresh">
+<base href="${origin}/evil-base/">
 <style>.reader-toolbar, header, button { display: none !important; visibility: hidden !important; opacity: 0 !important; } body { background: red !important; }</style>
 <link rel="stylesheet" href="data:text/css,button{display:none!important}">
 <div class="fixed inset-0 z-50 bg-ink" style="position:fixed;inset:0;z-index:2147483647;background:red">Overlay that tries to cover the reader</div>
 <svg width="10" height="10"><script>alert('svg script')</script><a href="javascript:alert('svg link')"><text y="10">svg</text></a></svg>
-<form action="http://evil.invalid/"><input name="q"><button formaction="javascript:alert('form')">Send</button></form>
+<form action="${origin}/evil-form"><input name="q"><button formaction="javascript:alert('form')">Send</button></form>
 <details open ontoggle="alert('ontoggle')"><summary>More</summary><p onclick="alert('click')" onmouseover="alert('hover')">Hover me, a paragraph with handlers.</p></details>
 <object data="javascript:alert('object')"></object><embed src="javascript:alert('embed')">
 <p>Hostile paragraph two, still part of the story, which continues below.</p>`;
 
-function hostilePage(): string {
+function hostilePage(origin: string): string {
   const html = readSampleArticleHtml();
   if (!html.includes(FIRST_PARAGRAPH_END)) throw new Error('the sample article changed: update FIRST_PARAGRAPH_END');
   return html
     .replace('<head>', `<head>\n  <meta http-equiv="Content-Security-Policy" content="script-src 'none'">`)
-    .replace(FIRST_PARAGRAPH_END, FIRST_PARAGRAPH_END + HOSTILE_MARKUP)
+    .replace(FIRST_PARAGRAPH_END, FIRST_PARAGRAPH_END + hostileMarkup(origin))
     .replaceAll('/article.html', HOSTILE_PATH);
 }
 
@@ -54,12 +55,14 @@ describe('hostile article content (Chromium)', () => {
   let tab: Page;
   const dialogs: string[] = [];
   const readerErrors: string[] = [];
-  const evilFromReader: string[] = [];
+  const navigationsFromReader: string[] = [];
+  /** How many requests the server had seen when the reader was opened. */
+  let readerFrom = 0;
   const refused: string[] = [];
 
   beforeAll(async () => {
     server = await startSiteServer();
-    server.addRoute(HOSTILE_PATH, hostilePage());
+    server.addRoute(HOSTILE_PATH, hostilePage(server.origin));
     chromium = await launchChromium();
 
     tab = await chromium.browser.newPage();
@@ -80,24 +83,24 @@ describe('hostile article content (Chromium)', () => {
       if (tab.url().startsWith('chrome-extension://')) readerErrors.push(String(e));
     });
     // The original page honours its own <meta refresh> after 1 s: on a busy machine it
-    // could leave the article before the reader opens. Requests for the evil URL are
-    // recorded and cancelled (ERR_ABORTED: the page stays), and only navigations attempted
-    // from the reader count against it.
+    // could leave the article before the reader opens. While the tab still shows the
+    // original page, its requests for the evil URLs are cancelled (ERR_ABORTED: the page
+    // stays). Once the tab is the reader nothing is cancelled: whatever the reader asks
+    // for reaches the local server and is counted there, and its navigations are noted.
     await tab.setRequestInterception(true);
     tab.on('request', (request) => {
-      if (!request.url().includes('evil')) {
-        void request.continue();
-        return;
+      const inReader = tab.url().startsWith('chrome-extension://');
+      if (inReader && request.isNavigationRequest() && request.frame() === tab.mainFrame() && !request.url().startsWith('chrome-extension://')) {
+        navigationsFromReader.push(request.url());
       }
-      // Navigations only: the page's <base> also steers its relative image URLs, in the
-      // reader as on the page itself, and an image load runs nothing.
-      if (tab.url().startsWith('chrome-extension://') && request.isNavigationRequest()) evilFromReader.push(request.url());
-      void request.abort('aborted');
+      if (!inReader && request.url().includes('/evil-')) void request.abort('aborted');
+      else void request.continue();
     });
     await tab.goto(server.url(HOSTILE_PATH), { waitUntil: 'load' });
     const tabId = await chromium.tabIdOf(tab);
     await chromium.waitForActionTitle(tabId, (t) => t.startsWith('Folio: article detected'));
     const popup = await chromium.openPopup(tab);
+    readerFrom = server.requests.length;
     await clickByName(popup, UI.openReader, 'button');
     await tab.waitForFunction(() => location.protocol === 'chrome-extension:', { timeout: 30_000 });
     await waitForArticle(tab);
@@ -108,16 +111,19 @@ describe('hostile article content (Chromium)', () => {
     await server?.close();
   });
 
-  it('runs nothing: no dialog, no console error, no navigation (the refresh and base are inert)', async () => {
+  it('runs nothing: no dialog, no console error, no navigation, no request for a URL the markup names', async () => {
     const url = tab.url();
+    // The positive control: the article's image (an unsaved article shows remote images) does reach
+    // the server from the reader: the count below sees what the reader asks for.
+    await waitForValue(async () => server.requests.slice(readerFrom), (r) => r.some((p) => p.endsWith('/missing.png')), 'the article image request');
     // Longer than the refresh's 1 s delay.
     await new Promise((r) => setTimeout(r, 1500));
     expect(tab.url()).toBe(url);
     expect(dialogs).toEqual([]);
     expect(readerErrors).toEqual([]);
     expect(await tab.title()).not.toBe('pwned');
-    expect(server.requests.some((r) => r.includes('evil'))).toBe(false);
-    expect(evilFromReader).toEqual([]);
+    expect(server.requests.slice(readerFrom).filter((p) => /\/evil-(refresh|form)/.test(p))).toEqual([]);
+    expect(navigationsFromReader).toEqual([]);
   });
 
   it('strips the dangerous markup from the article and keeps the story and the alt text', async () => {
@@ -126,5 +132,12 @@ describe('hostile article content (Chromium)', () => {
 
   it('keeps the toolbar intact: visible, on top and clickable', async () => {
     await expectToolbarIntact(tab);
+  });
+
+  it('control: a navigation the reader does make reaches the server and is counted (last: it leaves the reader)', async () => {
+    const from = server.requests.length;
+    void tab.evaluate((to) => location.assign(to), server.url('/evil-refresh')).catch(() => undefined);
+    await waitForValue(async () => server.requests.slice(from), (r) => r.includes('/evil-refresh'), 'the control navigation');
+    expect(navigationsFromReader).toEqual([server.url('/evil-refresh')]);
   });
 });

@@ -141,3 +141,42 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
 }
+
+/**
+ * Resolves once nothing on the page is animating (CSS transitions and animations, as
+ * document.getAnimations() lists them; endless ones such as spinners are ignored):
+ * computed colours and opacities are final, which is what axe measures.
+ */
+export async function waitForStill(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    { polling: 50, timeout },
+  );
+}
+
+/** The names of the text panel's setting groups as written ("Font", not "FONT"). */
+export const SETTING_GROUPS = [READER_UI.font, READER_UI.lineSpacing, READER_UI.width, READER_UI.theme] as const;
+
+export interface AxName {
+  role: string;
+  name: string;
+}
+
+/**
+ * Every node of the page's full accessibility tree (Chromium, CDP: puppeteer's
+ * snapshot with interestingOnly false) as role and name.
+ */
+export async function fullAxTree(page: Page): Promise<AxName[]> {
+  const root = await page.accessibility.snapshot({ interestingOnly: false });
+  const out: AxName[] = [];
+  const walk = (node: { role?: string; name?: string; children?: unknown[] } | null | undefined) => {
+    if (!node) return;
+    out.push({ role: node.role ?? '', name: node.name ?? '' });
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(root as Parameters<typeof walk>[0]);
+  return out;
+}
