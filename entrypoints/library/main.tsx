@@ -1,6 +1,13 @@
-// The library page: styles and one component.
+// The library page: styles, the model over the library repository, one component.
 import { render } from 'preact';
 import '../../assets/app.css';
-import { Library } from '../../components/Library';
+import { LibraryPage } from '../../components/library/LibraryPage';
+import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
+import { libraryRepository } from '../../utils/db/library-repository';
 
-render(<Library />, document.getElementById('app')!);
+function main() {
+  const model = createLibraryModel(browserLibraryDeps(libraryRepository));
+  render(<LibraryPage model={model} />, document.getElementById('app')!);
+}
+
+main();
