@@ -102,8 +102,12 @@ export const ArticleRow = memo(function ArticleRow({ meta, model, index, total, 
           )}
           {saved && <Dot />}
           {saved && <time dateTime={isoDate(meta.savedAt)}>{t('savedOn', saved)}</time>}
-          {published && <Dot />}
-          {published && <time class="max-md:hidden" dateTime={isoDate(meta.publishedTime)}>{t('publishedOn', published)}</time>}
+          {published && (
+            <span class="contents max-md:hidden">
+              <Dot />
+              <time dateTime={isoDate(meta.publishedTime)}>{t('publishedOn', published)}</time>
+            </span>
+          )}
           {meta.readingTimeMinutes > 0 && <Dot />}
           {meta.readingTimeMinutes > 0 && <span>{t('minutesRead', meta.readingTimeMinutes)}</span>}
           {progress !== null && unread && <Dot />}

@@ -52,8 +52,8 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
           <span class="font-serif text-lg font-bold tracking-tight">{t('popupHeading')}</span>
         </div>
       </header>
-      <div class="mx-auto grid max-w-6xl gap-x-10 gap-y-6 px-5 pb-32 pt-8 sm:px-8 lg:grid-cols-[14rem_minmax(0,1fr)] lg:pt-12">
-        <aside class="space-y-8 lg:sticky lg:top-8 lg:self-start">
+      <div class="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-x-10 gap-y-6 px-5 pb-32 pt-8 sm:px-8 lg:grid-cols-[14rem_minmax(0,1fr)] lg:pt-12">
+        <aside class="min-w-0 space-y-8 lg:sticky lg:top-8 lg:self-start">
           <ViewNav model={model} />
           <div class="hidden space-y-8 lg:block">
             <TagsManager model={model} />
@@ -109,7 +109,7 @@ function Results({ model }: { model: LibraryModel }) {
   const rows = model.visible.value;
   return (
     <>
-      <ListControls model={model} />
+      {empty !== 'library' && <ListControls model={model} />}
       <BulkBar model={model} />
       {empty ? (
         <EmptyState
