@@ -3,7 +3,8 @@
  * keyboard commands): one implementation each, so they cannot drift apart.
  */
 import { browser } from 'wxt/browser';
-import { getArticle, saveArticle } from './db/articles';
+import { saveWithImages } from './background/save-article';
+import { getMeta } from './db/articles';
 import { getReaderView, startReaderView } from './db/reader-views';
 import { preparedExtractions } from './prepared-extraction';
 import { describe, fail, isQuotaError, ok, type Failure, type Result } from './result';
@@ -49,8 +50,8 @@ export async function saveTabArticle(tabId: number): Promise<Result<{ id: string
   const extracted = await extractTab(tabId, true);
   if (!extracted.ok) return extracted;
   try {
-    const { article, created } = await saveArticle(extracted.value);
-    return ok({ id: article.id, created });
+    const { meta, created } = await saveWithImages(extracted.value);
+    return ok({ id: meta.id, created });
   } catch (error) {
     return storageFailure(error);
   }
@@ -75,6 +76,6 @@ export async function originalOfReader(url: string | undefined): Promise<string 
   const viewId = params.get('view');
   const articleId = params.get('article');
   if (viewId) return (await getReaderView(viewId))?.article.url ?? null;
-  if (articleId) return (await getArticle(articleId))?.url ?? null;
+  if (articleId) return (await getMeta(articleId))?.url ?? null;
   return null;
 }

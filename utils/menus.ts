@@ -4,7 +4,7 @@
  * synchronously at worker start so a click that wakes the worker is not lost.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { saveArticle } from './db/articles';
+import { saveWithImages } from './background/save-article';
 import { fetchAndExtract } from './fetch-article';
 import { openReaderInTab, saveTabArticle, storageFailure } from './flows';
 import { t } from './i18n';
@@ -52,8 +52,8 @@ export async function saveLink(url: string): Promise<Result<{ id: string; create
   const extracted = await fetchAndExtract(url);
   if (!extracted.ok) return extracted;
   try {
-    const { article, created } = await saveArticle(extracted.value);
-    return { ok: true, value: { id: article.id, created } };
+    const { meta, created } = await saveWithImages(extracted.value);
+    return { ok: true, value: { id: meta.id, created } };
   } catch (error) {
     return storageFailure(error);
   }

@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ExtractionResult } from './article/extract';
-import type { ArticleSummary, LibraryArticle, ReaderView } from './article/types';
+import type { ArticleSummary, ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
 
@@ -58,7 +58,6 @@ export interface ProtocolMap {
   /** reader → background: save what the reader shows. */
   'article.saveView'(data: { viewId: string }): Result<{ id: string; created: boolean }>;
   'article.remove'(data: { id: string }): Result<{ removed: boolean }>;
-  'article.get'(data: { id: string }): Result<LibraryArticle>;
   'article.list'(data: ListQuery): Result<{ items: ArticleSummary[]; total: number }>;
   /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
   'offscreen.extract'(data: { html: string; url: string }): ExtractionResult;

@@ -63,3 +63,13 @@ export const readerTheme = storage.defineItem<Theme>('sync:reader.theme', { fall
 export function oneOf<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
   return typeof value === 'string' && (choices as readonly string[]).includes(value) ? (value as T) : fallback;
 }
+
+/** How many MB of images one saved article may keep for offline reading (library setting). */
+export const DEFAULT_IMAGE_CAP_MB = 20;
+export const offlineImageCapMB = storage.defineItem<number>('sync:library.imageCapMB', { fallback: DEFAULT_IMAGE_CAP_MB, version: 1 });
+
+/** A usable cap in bytes from whatever the setting holds (0 keeps no images). */
+export function imageCapBytes(value: unknown): number {
+  const mb = typeof value === 'number' && Number.isFinite(value) ? Math.min(500, Math.max(0, value)) : DEFAULT_IMAGE_CAP_MB;
+  return Math.round(mb * 1024 * 1024);
+}

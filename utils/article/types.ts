@@ -86,3 +86,10 @@ export function toSummary(a: LibraryArticle): ArticleSummary {
     wordCount: a.wordCount, tags: a.tags, archived: a.archived, favorite: a.favorite,
   };
 }
+
+/**
+ * Version of the extraction rules that produced an article's content. Bump it
+ * when extraction changes what it keeps: highlights on articles extracted by an
+ * older version re-anchor by quote instead of trusting their offsets.
+ */
+export const EXTRACTOR_VERSION = 1;

@@ -1,77 +1,155 @@
-/** Repository for the library (`articles` store). */
-import type { ArticleSummary, ExtractedArticle, LibraryArticle } from '../article/types';
-import { toSummary } from '../article/types';
-import { urlKey as keyOf } from '../url';
+/**
+ * Saving and finding articles (`articles`, `bodies`, `assets` and the search
+ * index together). A save is one transaction over every store it writes: the
+ * article, its body, its images and its index entries are in whole or not at
+ * all, so a worker killed mid-save, a quota error or two concurrent saves of
+ * one URL leave the old record or the new one, never a half.
+ */
+import type { ArticleOrigin, ExtractedArticle, LibraryArticle } from '../article/types';
+import { announce } from '../library/channel';
+import { identityKeys } from '../library/identity';
+import { imageUrlsOf } from '../library/image-urls';
+import { joinArticle, recordsFor, searchableOf } from '../library/records';
+import { termWeights } from '../library/search-terms';
+import type { ArticleAsset, ArticleMeta } from '../library/types';
+import { urlKey } from '../url';
 import { db } from './open';
+import { abortQuietly, queue } from './requests';
+import { ARTICLE_STORES, type FolioDB } from './schema';
+import type { IDBPTransaction } from 'idb';
+
+type SaveTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
+import { deleteIndex, writeIndex } from './search-index';
+
+/** Images fetched for offline reading before the save transaction starts. */
+export interface FetchedImages {
+  assets: Omit<ArticleAsset, 'articleId'>[];
+  /** Images the article names that were not stored (cap, errors, not images). */
+  skipped: number;
+}
 
 export interface SaveOutcome {
-  article: LibraryArticle;
+  meta: ArticleMeta;
   created: boolean;
 }
 
-/**
- * Saves an extracted article. Saving a URL that is already in the library updates
- * that record (same id, same savedAt, tags and flags kept) instead of adding a
- * second one. Lookup and write share one transaction, so concurrent saves of the
- * same URL serialise and still leave one record.
- */
-export async function saveArticle(extracted: ExtractedArticle, now = Date.now()): Promise<SaveOutcome> {
-  const key = keyOf(extracted.canonicalUrl) ?? keyOf(extracted.url);
-  if (!key) throw new TypeError('An article needs an http(s) URL');
-  const tx = (await db()).transaction('articles', 'readwrite');
-  const existing = await tx.store.index('urlKey').get(key);
-  const article: LibraryArticle = existing
-    ? { ...existing, ...extracted, urlKey: key, updatedAt: now }
-    : {
-        ...extracted,
-        id: crypto.randomUUID(),
-        urlKey: key,
-        savedAt: now,
-        updatedAt: now,
-        tags: [],
-        archived: false,
-        favorite: false,
-        origin: 'web',
-      };
-  await tx.store.put(article);
-  await tx.done;
-  return { article, created: !existing };
+export interface SaveOptions {
+  images?: FetchedImages;
+  now?: number;
+  origin?: ArticleOrigin;
+  /** State an import brings along; applied only when the article is new. */
+  initial?: Partial<Pick<ArticleMeta, 'savedAt' | 'readAt' | 'archivedAt' | 'favoritedAt' | 'tags' | 'progress'>>;
 }
 
-export async function getArticle(id: string): Promise<LibraryArticle | undefined> {
+/**
+ * Saves an extracted article. Saving an article already in the library (same
+ * identity: the canonical URL when on the page's own site, else the address)
+ * updates that record: same id, saved date, tags and state.
+ */
+export async function saveArticle(extracted: ExtractedArticle, options: SaveOptions = {}): Promise<SaveOutcome> {
+  const now = options.now ?? Date.now();
+  const keys = identityKeys(extracted.url, extracted.canonicalUrl);
+  if (keys.length === 0) throw new TypeError('An article needs an http(s) URL');
+  const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
+  try {
+    return await writeSave(tx, extracted, keys, options, now);
+  } catch (error) {
+    // A request that threw (rather than failed) would otherwise let the rest commit.
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[], options: SaveOptions, now: number): Promise<SaveOutcome> {
+  const articles = tx.objectStore('articles');
+  let existing: ArticleMeta | undefined;
+  for (const key of keys) {
+    existing = await articles.index('urlKey').get(key);
+    if (existing) break;
+  }
+  const { meta, body } = recordsFor(extracted, existing, now, { origin: options.origin });
+  if (!existing && options.initial) Object.assign(meta, options.initial);
+  // Re-keying to a better identity must not collide with another saved record.
+  if (existing && meta.urlKey !== existing.urlKey) {
+    const clash = await articles.index('urlKey').getKey(meta.urlKey);
+    if (clash !== undefined && clash !== meta.id) meta.urlKey = existing.urlKey;
+  }
+
+  const assets = tx.objectStore('assets');
+  const wanted = new Set(imageUrlsOf(body.content));
+  if (meta.leadImage) wanted.add(meta.leadImage);
+  const fresh = options.images?.assets ?? [];
+  const freshUrls = new Set(fresh.map((a) => a.url));
+  if (existing) {
+    // Keep images the new content still names but this save could not fetch; drop the rest.
+    for (const key of await assets.index('articleId').getAllKeys(meta.id)) {
+      if (!wanted.has(key[1]) || freshUrls.has(key[1])) queue(assets.delete(key));
+    }
+  }
+  for (const a of fresh) queue(assets.put({ ...a, articleId: meta.id }));
+  const kept = existing ? (await assets.index('articleId').getAll(meta.id)) : fresh.map((a) => ({ ...a, articleId: meta.id }));
+  meta.images = {
+    stored: kept.length,
+    skipped: options.images?.skipped ?? Math.max(0, wanted.size - kept.length),
+    bytes: kept.reduce((n, a) => n + a.bytes, 0),
+  };
+
+  queue(articles.put(meta));
+  queue(tx.objectStore('bodies').put(body));
+  await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body)));
+  await tx.done;
+  announce({ kind: 'saved', id: meta.id });
+  return { meta, created: !existing };
+}
+
+export async function getMeta(id: string): Promise<ArticleMeta | undefined> {
   return (await db()).get('articles', id);
 }
 
+/** A saved article with its body, as one record (reader, exports). */
+export async function getArticle(id: string): Promise<LibraryArticle | undefined> {
+  const tx = (await db()).transaction(['articles', 'bodies'], 'readonly');
+  const [meta, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
+  await tx.done;
+  return meta && body ? joinArticle(meta, body) : undefined;
+}
+
+/**
+ * The saved article for a page: by its accepted canonical first, then by its
+ * address (tracking parameters, scheme and `www.` never matter: utils/url.ts).
+ */
+export async function findSavedId(url: string, canonical?: string | null): Promise<string | null> {
+  const conn = await db();
+  for (const key of identityKeys(url, canonical)) {
+    const found = await conn.getKeyFromIndex('articles', 'urlKey', key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** @deprecated-free shorthand kept for callers that only know an address. */
 export async function findIdByUrl(url: string): Promise<string | null> {
-  const key = keyOf(url);
-  if (!key) return null;
-  const found = await (await db()).getKeyFromIndex('articles', 'urlKey', key);
-  return found ?? null;
+  return urlKey(url) ? findSavedId(url) : null;
+}
+
+/** Deletes articles with their bodies, images, highlights and index entries, in one transaction. */
+export async function deleteArticles(ids: readonly string[]): Promise<number> {
+  const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
+  let removed = 0;
+  for (const id of ids) {
+    if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
+    removed++;
+    queue(tx.objectStore('articles').delete(id));
+    queue(tx.objectStore('bodies').delete(id));
+    for (const key of await tx.objectStore('assets').index('articleId').getAllKeys(id)) queue(tx.objectStore('assets').delete(key));
+    for (const key of await tx.objectStore('highlights').index('articleId').getAllKeys(id)) queue(tx.objectStore('highlights').delete(key));
+    await deleteIndex(tx, id);
+  }
+  await tx.done;
+  if (removed > 0) announce({ kind: 'deleted', ids: [...ids] });
+  return removed;
 }
 
 export async function removeArticle(id: string): Promise<boolean> {
-  const tx = (await db()).transaction('articles', 'readwrite');
-  const existed = (await tx.store.getKey(id)) !== undefined;
-  if (existed) await tx.store.delete(id);
-  await tx.done;
-  return existed;
-}
-
-/** Newest first. Filtering by words scans summaries; the library issue adds a real index. */
-export async function listArticles(options: { query?: string; limit: number; before?: number }): Promise<{ items: ArticleSummary[]; total: number }> {
-  const conn = await db();
-  const words = (options.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const range = options.before !== undefined ? IDBKeyRange.upperBound(options.before, true) : undefined;
-  const items: ArticleSummary[] = [];
-  const tx = conn.transaction('articles', 'readonly');
-  const total = await tx.store.count();
-  let cursor = await tx.store.index('savedAt').openCursor(range, 'prev');
-  while (cursor && items.length < options.limit) {
-    const a = cursor.value;
-    const haystack = `${a.title} ${a.siteName ?? ''} ${a.byline ?? ''}`.toLowerCase();
-    if (words.every((w) => haystack.includes(w))) items.push(toSummary(a));
-    cursor = await cursor.continue();
-  }
-  await tx.done;
-  return { items, total };
+  return (await deleteArticles([id])) > 0;
 }

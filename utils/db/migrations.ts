@@ -1,23 +1,63 @@
 /**
  * The upgrade ladder. Step N brings a database at version N-1 to version N; a
  * fresh install runs every step in order, so a new install and an upgraded one
- * end with the same shape. Steps only use the upgrade transaction they are given.
+ * end with the same shape. Steps only use the upgrade transaction they are
+ * given, and await nothing but its requests (any other await would let the
+ * transaction commit half-way).
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { LibraryArticle } from '../article/types';
+import { fromV1, searchableOf } from '../library/records';
+import { termWeights } from '../library/search-terms';
 import type { FolioDB } from './schema';
+import { queue } from './requests';
 
-export type UpgradeStep = (
-  db: IDBPDatabase<FolioDB>,
-  tx: IDBPTransaction<FolioDB, StoreNames<FolioDB>[], 'versionchange'>,
-) => void;
+type UpgradeTx = IDBPTransaction<FolioDB, StoreNames<FolioDB>[], 'versionchange'>;
+export type UpgradeStep = (db: IDBPDatabase<FolioDB>, tx: UpgradeTx) => void | Promise<void>;
 
 export const MIGRATIONS: readonly UpgradeStep[] = [
-  // v1: the library and the reader's recent views.
+  // v1: the library (one store, whole records) and the reader's recent views.
   (db) => {
     const articles = db.createObjectStore('articles', { keyPath: 'id' });
     articles.createIndex('urlKey', 'urlKey', { unique: true });
-    articles.createIndex('savedAt', 'savedAt');
+    // v1's index, dropped by step 2 (the v2 schema type no longer names it).
+    (articles as unknown as IDBObjectStore).createIndex('savedAt', 'savedAt');
     const views = db.createObjectStore('readerViews', { keyPath: 'id' });
     views.createIndex('createdAt', 'createdAt');
   },
+  // v2: metadata apart from bodies and images, indexable state, a search index,
+  // highlights and reading positions. Every v1 article is kept.
+  async (db, tx) => {
+    const articles = tx.objectStore('articles');
+    articles.deleteIndex('savedAt');
+    articles.createIndex('savedAt_id', ['savedAt', 'id']);
+    articles.createIndex('tags', 'tags', { multiEntry: true });
+    articles.createIndex('siteKey', 'siteKey');
+    articles.createIndex('readAt', 'readAt');
+    articles.createIndex('archivedAt', 'archivedAt');
+    articles.createIndex('favoritedAt', 'favoritedAt');
+    db.createObjectStore('bodies', { keyPath: 'id' });
+    db.createObjectStore('assets', { keyPath: ['articleId', 'url'] }).createIndex('articleId', 'articleId');
+    db.createObjectStore('highlights', { keyPath: 'id' }).createIndex('articleId', 'articleId');
+    db.createObjectStore('searchPostings', { keyPath: ['t', 'id'] });
+    db.createObjectStore('searchDocs', { keyPath: 'id' });
+    db.createObjectStore('positions', { keyPath: 'key' }).createIndex('at', 'at');
+
+    const bodies = tx.objectStore('bodies');
+    const postings = tx.objectStore('searchPostings');
+    const docs = tx.objectStore('searchDocs');
+    const now = Date.now();
+    let cursor = await articles.openCursor();
+    while (cursor) {
+      const old = cursor.value as unknown as LibraryArticle;
+      const { meta, body } = fromV1(old, now);
+      const weights = termWeights(searchableOf(meta, body));
+      queue(cursor.update(meta));
+      queue(bodies.put(body));
+      for (const [t, w] of weights) queue(postings.put({ t, id: meta.id, w }));
+      queue(docs.put({ id: meta.id, terms: [...weights.keys()] }));
+      cursor = await cursor.continue();
+    }
+  },
 ];
+

@@ -2,26 +2,79 @@
  * Opening the database. The connection is cached only as a shortcut: when the
  * worker dies the cache goes with it and the next call opens again, and when
  * another context upgrades the schema we close and let the next call reopen.
+ *
+ * Upgrades must never wedge: a context holding an older connection closes it as
+ * soon as a newer Folio asks (`blocking` / `versionchange`); while an upgrade
+ * waits for a context that does not (an old tab of a previous version), pages
+ * are told (`onUpgradeBlocked`) so they can say what to do. A database created
+ * by a newer Folio than this code is left untouched with a clear error.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import { MIGRATIONS } from './migrations';
 import { DB_NAME, DB_VERSION, type FolioDB } from './schema';
+
+/** The library was written by a newer Folio: this version must not touch it. */
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+}
+
+/** Upgrading the library failed; the database is as it was before. */
+export class UpgradeFailedError extends Error {
+  override name = 'UpgradeFailedError';
+}
+
+type BlockedListener = (blocked: boolean) => void;
+const blockedListeners = new Set<BlockedListener>();
+
+/** Tells `listener` when an upgrade waits for another Folio tab to close (true) and when it went through (false). */
+export function onUpgradeBlocked(listener: BlockedListener): () => void {
+  blockedListeners.add(listener);
+  return () => blockedListeners.delete(listener);
+}
 
 let connection: Promise<IDBPDatabase<FolioDB>> | null = null;
 
 export async function openFolioDB(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<FolioDB>> {
   // Checked before opening: an exception inside `upgrade` would abort with an opaque AbortError.
   if (version > MIGRATIONS.length) throw new Error(`No upgrade step for database version ${version}`);
-  return openDB<FolioDB>(name, version, {
-    upgrade(db, oldVersion, newVersion, tx) {
-      const target = newVersion ?? version;
-      for (let v = oldVersion + 1; v <= target; v++) {
-        const step = MIGRATIONS[v - 1];
-        if (!step) throw new Error(`No upgrade step for database version ${v}`);
-        step(db, tx);
-      }
-    },
-  });
+  let wasBlocked = false;
+  let upgradeError: unknown = null;
+  try {
+    const conn = await openDB<FolioDB>(name, version, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        const target = newVersion ?? version;
+        // Steps may be async (they walk cursors); run them in order and abort the
+        // whole upgrade on any failure, so the old database stays as it was.
+        const run = async () => {
+          for (let v = oldVersion + 1; v <= target; v++) await MIGRATIONS[v - 1]!(db, tx);
+        };
+        run().catch((error: unknown) => {
+          upgradeError = error;
+          console.error('[folio] database upgrade failed', error);
+          try {
+            tx.abort();
+          } catch {
+            // Already finished or aborted.
+          }
+        });
+      },
+      blocked() {
+        wasBlocked = true;
+        for (const l of blockedListeners) l(true);
+      },
+      blocking(_current, _blockedVersion, event) {
+        (event.target as IDBDatabase).close();
+      },
+    });
+    if (wasBlocked) for (const l of blockedListeners) l(false);
+    return conn;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'VersionError') {
+      throw new DatabaseTooNewError('This library was saved by a newer version of Folio. Update Folio to open it; nothing was changed.');
+    }
+    if (upgradeError) throw new UpgradeFailedError(`Folio could not upgrade the library (${String(upgradeError)}); it is unchanged.`);
+    throw error;
+  }
 }
 
 export function db(): Promise<IDBPDatabase<FolioDB>> {

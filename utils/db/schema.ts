@@ -1,35 +1,85 @@
 /**
- * Folio's IndexedDB: names, version and record types. Only utils/db/ imports idb,
- * and only the background calls utils/db/ (a content script would open the
- * news site's database, not ours).
+ * Folio's IndexedDB: names, version and record types. Only utils/db/ imports idb.
+ * Who opens it: the background (flows a tab starts: save, menus, commands) and
+ * Folio's own extension pages (library, reader), which share the extension's
+ * origin and read lists, bodies and images directly instead of through
+ * messages. Content scripts never do: they would open the news site's database.
  *
  * Bump DB_VERSION only together with a new step in migrations.ts and a test that
  * upgrades data written by every earlier version.
  */
 import type { DBSchema } from 'idb';
-import type { LibraryArticle, ReaderView } from '../article/types';
+import type { ReaderView } from '../article/types';
+import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
 
 export const DB_NAME = 'folio';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** One search posting: article `id` contains term `t` with weight `w`. */
+export interface SearchPosting {
+  t: string;
+  id: string;
+  w: number;
+}
+
+/** The terms one article put in the index, so an update or delete can take them out again. */
+export interface SearchDoc {
+  id: string;
+  terms: string[];
+}
+
+/** Where the reader was in an article (saved or not), keyed by its URL identity. */
+export interface ReadingPositionRecord {
+  key: string;
+  fraction: number;
+  at: number;
+}
+
+/** A highlight (the highlights issue fills in the rest of the shape). */
+export interface HighlightRecord {
+  id: string;
+  articleId: string;
+  createdAt: number;
+  updatedAt: number;
+  [field: string]: unknown;
+}
 
 export interface FolioDB extends DBSchema {
-  /** The library: saved articles. */
+  /** Saved articles' metadata and state: everything a list shows, no bodies. */
   articles: {
     key: string;
-    value: LibraryArticle;
+    value: ArticleMeta;
     indexes: {
-      /** Unique: one record per article URL identity. */
+      /** Unique: one record per article identity. */
       urlKey: string;
-      /** Newest-first listing and paging. */
-      savedAt: number;
+      /** Newest-first listing, stable when timestamps are equal (imports save many at once). */
+      savedAt_id: [number, string];
+      tags: string;
+      siteKey: string;
+      readAt: number;
+      archivedAt: number;
+      favoritedAt: number;
     };
   };
+  /** Article HTML and text, read when an article is opened, exported or re-indexed. */
+  bodies: { key: string; value: ArticleBody };
+  /** Images for offline reading, keyed by [articleId, url]. */
+  assets: { key: [string, string]; value: ArticleAsset; indexes: { articleId: string } };
+  highlights: { key: string; value: HighlightRecord; indexes: { articleId: string } };
+  /** The search index: one posting per (term, article), keyed [term, id]. */
+  searchPostings: { key: [string, string]; value: SearchPosting };
+  searchDocs: { key: string; value: SearchDoc };
   /** Articles opened in the reader, saved or not; pruned to the newest READER_VIEW_LIMIT. */
   readerViews: {
     key: string;
     value: ReaderView;
     indexes: { createdAt: number };
   };
+  /** Reading positions, pruned to the newest MAX_POSITIONS (utils/reading-position.ts). */
+  positions: { key: string; value: ReadingPositionRecord; indexes: { at: number } };
 }
 
 export const READER_VIEW_LIMIT = 30;
+
+/** Every store a save, delete or import touches together. */
+export const ARTICLE_STORES = ['articles', 'bodies', 'assets', 'highlights', 'searchPostings', 'searchDocs'] as const;

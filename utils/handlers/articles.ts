@@ -1,5 +1,10 @@
-/** The library: save, list, get, remove. */
-import { getArticle, listArticles, removeArticle, saveArticle } from '../db/articles';
+/** Saving from the reader and removing from the popup; the library page reads and changes IndexedDB directly. */
+import { saveWithImages } from '../background/save-article';
+import { getMeta, removeArticle } from '../db/articles';
+import { listBefore } from '../db/library-repository';
+import { searchIndex } from '../db/search-index';
+import type { ArticleSummary } from '../article/types';
+import type { ArticleMeta } from '../library/types';
 import { getReaderView } from '../db/reader-views';
 import { saveTabArticle } from '../flows';
 import { fail, ok } from '../result';
@@ -13,8 +18,23 @@ export function registerArticleHandlers(): void {
     try {
       const view = await getReaderView(viewId);
       if (!view) return fail('not-found');
-      const { article, created } = await saveArticle(view.article);
-      return ok({ id: article.id, created });
+      const { meta, created } = await saveWithImages(view.article);
+      return ok({ id: meta.id, created });
+    } catch (error) {
+      return failureOf(error);
+    }
+  });
+
+  // Until the library page reads IndexedDB itself (it is an extension page), it lists through here.
+  handle('article.list', 'extension-page', v.listQuery, async (query) => {
+    try {
+      if (query.query) {
+        const { hits } = await searchIndex(query.query);
+        const metas = await Promise.all(hits.slice(0, query.limit).map((h) => getMeta(h.id)));
+        return ok({ items: metas.filter((m): m is ArticleMeta => !!m).map(summaryOf), total: hits.length });
+      }
+      const items = await listBefore(null, 100_000);
+      return ok({ items: items.slice(0, query.limit).map(summaryOf), total: items.length });
     } catch (error) {
       return failureOf(error);
     }
@@ -27,21 +47,12 @@ export function registerArticleHandlers(): void {
       return failureOf(error);
     }
   });
+}
 
-  handle('article.get', 'extension-page', v.idRequest, async ({ id }) => {
-    try {
-      const article = await getArticle(id);
-      return article ? ok(article) : fail('not-found');
-    } catch (error) {
-      return failureOf(error);
-    }
-  });
-
-  handle('article.list', 'extension-page', v.listQuery, async (query) => {
-    try {
-      return ok(await listArticles(query));
-    } catch (error) {
-      return failureOf(error);
-    }
-  });
+function summaryOf(m: ArticleMeta): ArticleSummary {
+  return {
+    id: m.id, url: m.url, title: m.title, siteName: m.siteName, byline: m.byline, excerpt: m.excerpt, leadImage: m.leadImage,
+    savedAt: m.savedAt, readingTimeMinutes: m.readingTimeMinutes, wordCount: m.wordCount, tags: m.tags,
+    archived: m.archivedAt !== undefined, favorite: m.favoritedAt !== undefined,
+  };
 }

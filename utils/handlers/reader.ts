@@ -1,6 +1,6 @@
 /** Opening and loading the reader view. */
 import type { ExtractedArticle } from '../article/types';
-import { findIdByUrl, getArticle } from '../db/articles';
+import { findSavedId, getArticle } from '../db/articles';
 import { getReaderView } from '../db/reader-views';
 import { browser } from 'wxt/browser';
 import { openReaderInTab } from '../flows';
@@ -47,8 +47,8 @@ export function registerReaderHandlers(): void {
       }
       const view = await getReaderView(source.id);
       if (!view) return fail('not-found');
-      const [byCanonical, byUrl] = await Promise.all([findIdByUrl(view.article.canonicalUrl), findIdByUrl(view.article.url)]);
-      return ok({ source, article: forReader(view.article), savedId: byCanonical ?? byUrl });
+      const savedId = await findSavedId(view.article.url, view.article.canonicalUrl);
+      return ok({ source, article: forReader(view.article), savedId });
     } catch (error) {
       return failureOf(error);
     }

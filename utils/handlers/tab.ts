@@ -1,6 +1,6 @@
 /** What the popup needs to know about a tab. */
 import { browser } from 'wxt/browser';
-import { findIdByUrl } from '../db/articles';
+import { findSavedId } from '../db/articles';
 import { pageAccess } from '../page-access';
 import { reportFor, type TabState } from '../tab-state';
 import * as v from '../validate';
@@ -13,7 +13,8 @@ export function registerTabHandlers(): void {
     const access = pageAccess(url);
     if (access !== 'ok' || !url) return { tabId, url, access, report: null, savedId: null };
     const current = await reportFor(tabId, url);
-    const savedId = await findIdByUrl(url).catch(() => null);
+    // Saving keys an article by its canonical URL (when on the page's own site): look it up the same way.
+    const savedId = await findSavedId(url, current?.canonicalUrl).catch(() => null);
     return { tabId, url, access, report: current, savedId };
   });
 }

@@ -1,0 +1,177 @@
+/**
+ * The library as Folio's extension pages read and change it: directly, in the
+ * extension's own IndexedDB (same origin as the background), so lists, bodies
+ * and blobs never cross a message boundary. Every change is announced on the
+ * library channel so other open pages follow.
+ */
+import { announce } from '../library/channel';
+import { searchableOf } from '../library/records';
+import { termWeights } from '../library/search-terms';
+import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePatch, StorageUsage } from '../library/types';
+import { deleteArticles } from './articles';
+import { db } from './open';
+import { abortQuietly, queue } from './requests';
+import type { FolioDB } from './schema';
+import type { IDBPTransaction } from 'idb';
+import { searchIndex, writeIndex } from './search-index';
+
+/** A page of articles saved before (savedAt, id), newest first; stable on equal timestamps. */
+export async function listBefore(cursorKey: [number, string] | null, limit: number): Promise<ArticleMeta[]> {
+  const range = cursorKey ? IDBKeyRange.upperBound(cursorKey, true) : null;
+  const tx = (await db()).transaction('articles', 'readonly');
+  const out: ArticleMeta[] = [];
+  let cursor = await tx.store.index('savedAt_id').openCursor(range, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return out;
+}
+
+export async function listRecent(limit: number): Promise<ArticleMeta[]> {
+  return listBefore(null, limit);
+}
+
+export async function listAll(): Promise<ArticleMeta[]> {
+  const all = await (await db()).getAllFromIndex('articles', 'savedAt_id');
+  return all.reverse();
+}
+
+export async function getBody(id: string): Promise<ArticleBody | undefined> {
+  return (await db()).get('bodies', id);
+}
+
+export async function getAssets(articleId: string): Promise<ArticleAsset[]> {
+  return (await db()).getAllFromIndex('assets', 'articleId', articleId);
+}
+
+export async function getLeadAsset(meta: ArticleMeta): Promise<ArticleAsset | undefined> {
+  if (!meta.leadImage) return undefined;
+  return (await db()).get('assets', [meta.id, meta.leadImage]);
+}
+
+/** Applies `change` to each article in one transaction; re-indexes when `reindex` (tags are searchable). */
+async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) => boolean, reindex = false): Promise<string[]> {
+  // Tags are searchable: changing them re-indexes, so those stores join the transaction.
+  const tx = (await db()).transaction(['articles', 'bodies', 'searchPostings', 'searchDocs'], 'readwrite');
+  const changed: string[] = [];
+  const now = Date.now();
+  try {
+    await applyEach(tx, ids, change, reindex, changed, now);
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+  await tx.done;
+  if (changed.length) announce({ kind: 'updated', ids: changed });
+  return changed;
+}
+
+async function applyEach(
+  tx: IDBPTransaction<FolioDB, ('articles' | 'bodies' | 'searchPostings' | 'searchDocs')[], 'readwrite'>,
+  ids: readonly string[],
+  change: (meta: ArticleMeta) => boolean,
+  reindex: boolean,
+  changed: string[],
+  now: number,
+): Promise<void> {
+  const articles = tx.objectStore('articles');
+  for (const id of ids) {
+    const meta = await articles.get(id);
+    if (!meta || !change(meta)) continue;
+    meta.updatedAt = now;
+    queue(articles.put(meta));
+    changed.push(id);
+    if (reindex) {
+      const body = await tx.objectStore('bodies').get(id);
+      await writeIndex(tx, id, termWeights(searchableOf(meta, body)));
+    }
+  }
+}
+
+function setOptional(meta: ArticleMeta, field: keyof StatePatch, value: number | null | undefined): boolean {
+  if (value === undefined) return false;
+  if (value === null) {
+    if (meta[field] === undefined) return false;
+    delete meta[field];
+    return true;
+  }
+  if (meta[field] === value) return false;
+  meta[field] = value;
+  return true;
+}
+
+export async function updateState(ids: string[], patch: StatePatch): Promise<void> {
+  await changeEach(ids, (meta) => {
+    let changed = false;
+    for (const field of ['readAt', 'archivedAt', 'favoritedAt', 'progress'] as const) {
+      changed = setOptional(meta, field, patch[field]) || changed;
+    }
+    if (patch.progress !== undefined && patch.progress !== null) meta.progressAt = Date.now();
+    return changed;
+  });
+}
+
+/** Trimmed, inner whitespace folded, at most 64 characters; empty means no tag. */
+export function cleanTag(tag: string): string {
+  return tag.replace(/\s+/g, ' ').trim().slice(0, 64);
+}
+
+export async function addTags(ids: string[], tags: string[]): Promise<void> {
+  const clean = tags.map(cleanTag).filter(Boolean);
+  if (!clean.length) return;
+  await changeEach(ids, (meta) => {
+    const next = [...new Set([...meta.tags, ...clean])];
+    if (next.length === meta.tags.length) return false;
+    meta.tags = next;
+    return true;
+  }, true);
+}
+
+export async function removeTags(ids: string[], tags: string[]): Promise<void> {
+  const drop = new Set(tags);
+  await changeEach(ids, (meta) => {
+    const next = meta.tags.filter((t) => !drop.has(t));
+    if (next.length === meta.tags.length) return false;
+    meta.tags = next;
+    return true;
+  }, true);
+}
+
+export async function renameTag(from: string, to: string): Promise<number> {
+  const target = cleanTag(to);
+  if (!target || target === from) return 0;
+  const ids = await (await db()).getAllKeysFromIndex('articles', 'tags', from);
+  const changed = await changeEach(ids, (meta) => {
+    if (!meta.tags.includes(from)) return false;
+    meta.tags = [...new Set(meta.tags.map((t) => (t === from ? target : t)))];
+    return true;
+  }, true);
+  return changed.length;
+}
+
+export async function usage(): Promise<StorageUsage> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const estimate = (await storage?.estimate?.().catch(() => undefined)) ?? {};
+  const persisted = (await storage?.persisted?.().catch(() => false)) ?? false;
+  return { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0, persisted };
+}
+
+export const libraryRepository: LibraryRepository = {
+  listRecent,
+  listAll,
+  getMeta: async (id) => (await db()).get('articles', id),
+  getBody,
+  getAssets,
+  getLeadAsset,
+  updateState,
+  addTags,
+  removeTags,
+  renameTag,
+  deleteArticles: async (ids) => {
+    await deleteArticles(ids);
+  },
+  search: searchIndex,
+  usage,
+};
