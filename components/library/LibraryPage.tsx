@@ -8,7 +8,7 @@ import { t } from '../../utils/i18n';
 import { applyUiLanguage } from '../../utils/ui-language';
 import { UNDO_MS, type LibraryModel } from '../../utils/models/library';
 import { ErrorMessage } from '../ErrorMessage';
-import { BrandMark, Spinner } from '../Icon';
+import { BrandMark, Icon, Spinner } from '../Icon';
 import { UndoToast } from '../UndoToast';
 import { BulkBar } from './BulkBar';
 import { EmptyState } from './EmptyState';
@@ -71,6 +71,12 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
           <p id="library-keys" class="mt-2 text-[0.75rem] text-muted max-sm:hidden">
             {t('libraryKeys')}
           </p>
+          {model.blocked.value && (
+            <p role="status" class="mt-4 flex items-start gap-2.5 rounded-xl border border-line-strong bg-surface px-3.5 py-3 text-sm leading-snug text-ink-soft">
+              <Icon name="info" size={18} class="mt-px shrink-0 text-accent" />
+              {t('libraryUpgradeBlocked')}
+            </p>
+          )}
           <ErrorMessage message={model.error.value} class="mt-4" />
           {status === 'error' && (
             <button type="button" class="btn btn-quiet mt-3" onClick={() => void model.refresh()}>

@@ -2,11 +2,13 @@
 import { render } from 'preact';
 import '../../assets/app.css';
 import { LibraryPage } from '../../components/library/LibraryPage';
-import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
+import { onUpgradeBlocked } from '../../utils/db/open';
 import { libraryRepository } from '../../utils/db/library-repository';
+import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 
 function main() {
   const model = createLibraryModel(browserLibraryDeps(libraryRepository));
+  onUpgradeBlocked(model.setBlocked);
   render(<LibraryPage model={model} />, document.getElementById('app')!);
 }
 

@@ -43,6 +43,12 @@ export interface LibraryDeps {
   now: () => number;
   /** Text for a failure of the data layer. */
   errorText: (error: unknown) => string;
+  /**
+   * Whether the page posts its own writes on the channel. The IndexedDB
+   * repository announces every change itself (utils/library/channel.ts), so
+   * the real page leaves this off; a repository that does not announce needs it.
+   */
+  postChanges: boolean;
 }
 
 export function defaultErrorText(error: unknown): string {
@@ -57,6 +63,7 @@ export const browserLibraryDeps = (repo: LibraryRepository, errorText: (e: unkno
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   now: () => Date.now(),
   errorText,
+  postChanges: false,
 });
 
 export interface PendingDelete {
@@ -88,6 +95,8 @@ export function createLibraryModel(deps: LibraryDeps) {
   /** A short confirmation for the polite live region ("3 articles archived."). */
   const notice = signal<string | null>(null);
   const usage = signal<StorageUsage | null>(null);
+  /** An upgrade of the database waits for another (older) Folio tab to close. */
+  const blocked = signal(false);
 
   const query = signal('');
   const search = signal<SearchState | null>(null);
@@ -166,6 +175,7 @@ export function createLibraryModel(deps: LibraryDeps) {
   }
 
   function post(change: LibraryChange): void {
+    if (!deps.postChanges) return;
     try {
       channel?.postMessage(change);
     } catch (e) {
@@ -196,8 +206,12 @@ export function createLibraryModel(deps: LibraryDeps) {
     all.value = all.value.map((m) => (wanted.has(m.id) ? change(m) : m));
   }
 
+  /** Above this many rows one listAll is cheaper than a getMeta each (a tag renamed on thousands). */
+  const RELOAD_ALL_OVER = 200;
+
   /** Re-reads these rows from the repository (after a failed write, or a change posted elsewhere). */
   async function reload(ids: readonly string[]): Promise<void> {
+    if (ids.length > RELOAD_ALL_OVER) return loadAll();
     const results = await Promise.all(ids.map((id) => repo.getMeta(id).then((m) => ({ id, m }))));
     upsert(results.flatMap((r) => (r.m ? [r.m] : [])), results.filter((r) => !r.m).map((r) => r.id));
   }
@@ -555,7 +569,7 @@ export function createLibraryModel(deps: LibraryDeps) {
 
   return {
     // state
-    status, all, complete, error, notice, usage, query, search, searching, view, tag, site, sort,
+    status, all, complete, error, notice, usage, blocked, query, search, searching, view, tag, site, sort,
     selection, focusedId, focusRequest, pending,
     // derived
     live, visible, count, counts, tags, sites, terms, searchActive, selectedShown, allShownSelected, emptyKind,
@@ -578,6 +592,12 @@ export function createLibraryModel(deps: LibraryDeps) {
     addTag, removeTag, renameTag, deleteTag,
     remove, undo, commitPending,
     moveFocus, escape, leadImage,
+    /** The data layer says an upgrade waits for another tab (true) or went through (false: load again). */
+    setBlocked(on: boolean): void {
+      const was = blocked.value;
+      blocked.value = on;
+      if (was && !on) void refresh();
+    },
     dismissError(): void {
       error.value = null;
     },

@@ -26,6 +26,7 @@ function setup(metas: ArticleMeta[], bodies: Record<string, string> = {}, extra:
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     now: () => NOW,
     errorText: (e) => (e instanceof Error ? e.message : String(e)),
+    postChanges: true,
     ...extra,
   });
   /** Another library tab (or the background) on the same channel. */
@@ -487,5 +488,41 @@ describe('roving focus and thumbnails', () => {
     expect(await model.leadImage(model.live.value.find((m) => m.id === 'b')!)).toBeNull();
     repo.failing.getLeadAsset = new Error('boom');
     expect(await model.leadImage(model.live.value.find((m) => m.id === 'a')!)).toBeNull();
+  });
+});
+
+describe('with the IndexedDB repository', () => {
+  it('does not post its own writes when the repository announces them', async () => {
+    const { model, heard } = setup(SAMPLE(), {}, { postChanges: false });
+    await model.start();
+    await model.setRead(['a'], true);
+    model.remove(['b']);
+    await model.commitPending();
+    expect(heard).toEqual([]);
+  });
+
+  it('a change to thousands of rows reloads once with listAll, not a getMeta each', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => makeMeta({ id: `m${i}`, savedAt: i, tags: ['x'] }));
+    const { model, repo, other } = setup(many);
+    await model.start();
+    for (const m of repo.metas.values()) m.tags = ['y'];
+    other.postMessage({ kind: 'updated', ids: many.map((m) => m.id) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(repo.callsOf('getMeta')).toEqual([]);
+    expect(repo.callsOf('listAll')).toHaveLength(2);
+    expect(model.tags.value).toEqual([{ key: 'y', label: 'y', count: 500 }]);
+  });
+
+  it('an upgrade blocked by another tab is shown, and loading resumes when it goes through', async () => {
+    const { model, repo } = setup(SAMPLE());
+    repo.failing.listRecent = new Error('blocked');
+    await model.start();
+    model.setBlocked(true);
+    expect(model.blocked.value).toBe(true);
+    delete repo.failing.listRecent;
+    model.setBlocked(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model.status.value).toBe('ready');
+    expect(model.count.value).toBe(3);
   });
 });
