@@ -50,7 +50,7 @@ export function TagInput({ label, submitLabel, initial = '', suggestions, onSubm
         type="text"
         aria-label={label}
         placeholder={label}
-        list={listId}
+        list={suggestions.length ? listId : undefined}
         maxLength={40}
         autoComplete="off"
         spellcheck={false}
@@ -58,11 +58,13 @@ export function TagInput({ label, submitLabel, initial = '', suggestions, onSubm
         onInput={(e) => setValue(e.currentTarget.value)}
         class="h-8 w-36 min-w-0 rounded-md border border-line-strong bg-surface px-2 text-[0.8125rem] text-ink placeholder:text-muted focus-visible:border-accent"
       />
-      <datalist id={listId}>
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      {suggestions.length > 0 && (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
       <button type="submit" class="btn btn-quiet min-h-8 px-2.5 text-[0.8125rem]">
         {submitLabel}
       </button>

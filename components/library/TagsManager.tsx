@@ -39,6 +39,7 @@ export function TagsManager({ model }: { model: LibraryModel }) {
                 <button
                   type="button"
                   aria-pressed={active === f.key ? 'true' : 'false'}
+                  aria-describedby={`${labelId}-count`}
                   onClick={() => model.setTag(active === f.key ? null : f.key)}
                   class={`flex h-9 min-w-0 flex-1 items-center gap-2 rounded-lg px-3 text-[0.8125rem] font-medium ${
                     active === f.key ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
@@ -48,7 +49,9 @@ export function TagsManager({ model }: { model: LibraryModel }) {
                   <span id={labelId} class="flex-1 truncate text-start">
                     {f.label}
                   </span>
-                  <span class="text-[0.75rem] tabular-nums text-muted">{f.count.toLocaleString()}</span>
+                  <span id={`${labelId}-count`} aria-hidden="true" class="text-[0.75rem] tabular-nums text-muted">
+                    {f.count.toLocaleString()}
+                  </span>
                 </button>
                 <button
                   type="button"

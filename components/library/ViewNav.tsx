@@ -26,6 +26,7 @@ export function ViewNav({ model }: { model: LibraryModel }) {
               <button
                 type="button"
                 aria-pressed={active ? 'true' : 'false'}
+                aria-describedby={complete ? `view-count-${v}` : undefined}
                 onClick={() => model.setView(v)}
                 class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
                   active ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
@@ -33,7 +34,12 @@ export function ViewNav({ model }: { model: LibraryModel }) {
               >
                 <Icon name={VIEW[v].icon} size={17} />
                 <span class="flex-1 text-start">{t(VIEW[v].label)}</span>
-                {complete && <span class="text-[0.75rem] font-medium tabular-nums text-muted">{counts[v].toLocaleString()}</span>}
+                {/* The count is the button's description, not part of its name ("Archived", described "12"). */}
+                {complete && (
+                  <span id={`view-count-${v}`} aria-hidden="true" class="text-[0.75rem] font-medium tabular-nums text-muted">
+                    {counts[v].toLocaleString()}
+                  </span>
+                )}
               </button>
             </li>
           );

@@ -18,7 +18,7 @@ export function usePageEffects(model: LibraryModel, search: RefObject<HTMLInputE
     const onVisible = () => {
       if (document.visibilityState === 'visible') void model.refresh();
     };
-    const onHide = () => void model.commitPending();
+    const onHide = () => model.leave();
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === '/' && !typingIn(e.target)) {

@@ -18,6 +18,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ArticleMeta, LibraryChange, LibraryRepository, SearchResult, StatePatch, StorageUsage } from '../library/types';
 import { LIBRARY_CHANNEL } from '../library/types';
 import { t } from '../i18n';
+import { createDeleteIntents, type DeleteIntents } from './library-intents';
 import {
   inView, normalizeTag, renamedTags, siteFacets, sortMetas, tagFacets, viewCounts, withTag,
   type LibrarySort, type LibraryView,
@@ -49,6 +50,8 @@ export interface LibraryDeps {
    * the real page leaves this off; a repository that does not announce needs it.
    */
   postChanges: boolean;
+  /** Pending deletes written down so that a page closed in the undo window still deletes. */
+  intents: DeleteIntents;
 }
 
 export function defaultErrorText(error: unknown): string {
@@ -64,7 +67,16 @@ export const browserLibraryDeps = (repo: LibraryRepository, errorText: (e: unkno
   now: () => Date.now(),
   errorText,
   postChanges: false,
+  intents: createDeleteIntents(pageStorage(), crypto.randomUUID(), () => Date.now()),
 });
+
+function pageStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export interface PendingDelete {
   ids: string[];
@@ -257,9 +269,22 @@ export function createLibraryModel(deps: LibraryDeps) {
     }
   }
 
+  /** Deletes that a closed library page left in its undo window. */
+  async function commitOrphans(): Promise<void> {
+    const ids = deps.intents.takeOrphans();
+    if (ids.length === 0) return;
+    try {
+      await repo.deleteArticles(ids);
+      post({ kind: 'deleted', ids });
+    } catch (e) {
+      fail(e, 'deleteArticles (left by a closed page)');
+    }
+  }
+
   /** First screen, then everything. */
   async function load(): Promise<void> {
     const serial = ++loadSerial;
+    await commitOrphans();
     try {
       const recent = await repo.listRecent(FIRST_SCREEN);
       if (serial !== loadSerial) return;
@@ -466,6 +491,7 @@ export function createLibraryModel(deps: LibraryDeps) {
     // One toast at a time: a new delete commits the one before.
     void commitPending();
     const message = known.length === 1 ? t('libraryDeletedOne', titleOf(known[0]!)) : t('libraryDeletedMany', known.length);
+    deps.intents.save(known);
     batch(() => {
       pending.value = { ids: known, message, serial: ++deleteSerial };
       if (selection.value.size) selection.value = new Set([...selection.value].filter((id) => !known.includes(id)));
@@ -481,6 +507,7 @@ export function createLibraryModel(deps: LibraryDeps) {
     if (undoTimer !== null) deps.clearTimeout(undoTimer);
     undoTimer = null;
     pending.value = null;
+    deps.intents.clear();
   }
 
   /** Deletes what is pending now: the toast ran out, another delete came, or the page is going away. */
@@ -496,9 +523,12 @@ export function createLibraryModel(deps: LibraryDeps) {
     });
     try {
       await repo.deleteArticles(p.ids);
+      // Only now: had the page died mid-delete, the next one would finish it.
+      if (pending.value === null) deps.intents.clear();
       post({ kind: 'deleted', ids: p.ids });
       void loadUsage();
     } catch (e) {
+      if (pending.value === null) deps.intents.clear();
       fail(e, 'deleteArticles');
       await reload(p.ids).catch(() => undefined);
     }
@@ -591,6 +621,12 @@ export function createLibraryModel(deps: LibraryDeps) {
     setRead, setFavourite, setArchived,
     addTag, removeTag, renameTag, deleteTag,
     remove, undo, commitPending,
+    /** The page is going away (pagehide): hand the pending delete to the next page, and try it now. */
+    leave(): void {
+      if (!pending.value) return;
+      deps.intents.orphan();
+      void commitPending();
+    },
     moveFocus, escape, leadImage,
     /** The data layer says an upgrade waits for another tab (true) or went through (false: load again). */
     setBlocked(on: boolean): void {

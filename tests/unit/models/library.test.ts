@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { LIBRARY_CHANNEL, type ArticleMeta } from '../../../utils/library/types';
 import { createLibraryModel, FIRST_SCREEN, SEARCH_DEBOUNCE_MS, UNDO_MS, type LibraryDeps } from '../../../utils/models/library';
+import { createDeleteIntents, memoryStore, STALE_MS, type KeyValueStore } from '../../../utils/models/library-intents';
 import { FakeChannelHub, FakeLibrary, makeMeta } from '../helpers/fake-library';
 
 // The fake browser has no i18n: an empty message makes t() return the key, which the tests compare.
@@ -16,7 +17,7 @@ afterEach(() => {
 
 const NOW = 1_700_000_000_000;
 
-function setup(metas: ArticleMeta[], bodies: Record<string, string> = {}, extra: Partial<LibraryDeps> = {}) {
+function setup(metas: ArticleMeta[], bodies: Record<string, string> = {}, extra: Partial<LibraryDeps> = {}, store: KeyValueStore = memoryStore()) {
   const repo = new FakeLibrary(metas, bodies);
   const hub = new FakeChannelHub();
   const model = createLibraryModel({
@@ -27,13 +28,14 @@ function setup(metas: ArticleMeta[], bodies: Record<string, string> = {}, extra:
     now: () => NOW,
     errorText: (e) => (e instanceof Error ? e.message : String(e)),
     postChanges: true,
+    intents: createDeleteIntents(store, 'this-page', () => NOW),
     ...extra,
   });
   /** Another library tab (or the background) on the same channel. */
   const other = hub.create(LIBRARY_CHANNEL);
   const heard: unknown[] = [];
   other.onmessage = (e) => heard.push(e.data);
-  return { repo, hub, model, other, heard };
+  return { repo, hub, model, other, heard, store };
 }
 
 const ids = (metas: readonly ArticleMeta[]) => metas.map((m) => m.id);
@@ -526,3 +528,67 @@ describe('with the IndexedDB repository', () => {
     expect(model.count.value).toBe(3);
   });
 });
+
+describe('a page closed during the undo window', () => {
+  it('hands its pending delete to the next library page, which deletes before it lists', async () => {
+    const store = memoryStore();
+    const repo = new FakeLibrary(SAMPLE());
+    const first = createLibraryModelFor(repo, store, 'page-1');
+    await first.start();
+    first.remove(['b']);
+    // pagehide: the page dies while its delete is under way (it never finishes).
+    const realDelete = repo.deleteArticles.bind(repo);
+    repo.deleteArticles = () => new Promise<void>(() => undefined);
+    first.leave();
+    await vi.advanceTimersByTimeAsync(0);
+    repo.deleteArticles = realDelete;
+    repo.calls.length = 0;
+    const second = createLibraryModelFor(repo, store, 'page-2');
+    await second.start();
+    expect(repo.calls[0]).toEqual({ method: 'deleteArticles', args: [['b']] });
+    expect(ids(second.visible.value)).toEqual(['d', 'a']);
+    expect(store.length).toBe(0);
+  });
+
+  it('leaves the intent of a page that is still open (its toast still showing), and takes a stale one', async () => {
+    const store = memoryStore();
+    const repo = new FakeLibrary(SAMPLE());
+    const first = createLibraryModelFor(repo, store, 'page-1');
+    await first.start();
+    first.remove(['b']);
+    const second = createLibraryModelFor(repo, store, 'page-2');
+    await second.start();
+    expect(repo.callsOf('deleteArticles')).toEqual([]);
+    first.undo();
+    expect(store.length).toBe(0);
+    first.remove(['a']);
+    const later = createLibraryModelFor(repo, store, 'page-3', NOW + STALE_MS + 1);
+    await later.start();
+    expect(repo.callsOf('deleteArticles')).toEqual([[['a']]]);
+  });
+
+  it('undo and a committed delete leave nothing behind', async () => {
+    const { model, store } = setup(SAMPLE());
+    await model.start();
+    model.remove(['a']);
+    expect(store.length).toBe(1);
+    model.undo();
+    expect(store.length).toBe(0);
+    model.remove(['a']);
+    await vi.advanceTimersByTimeAsync(UNDO_MS);
+    expect(store.length).toBe(0);
+  });
+});
+
+function createLibraryModelFor(repo: FakeLibrary, store: KeyValueStore, pageId: string, now = NOW) {
+  return createLibraryModel({
+    repo,
+    openChannel: () => null,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    now: () => now,
+    errorText: (e) => (e instanceof Error ? e.message : String(e)),
+    postChanges: false,
+    intents: createDeleteIntents(store, pageId, () => now),
+  });
+}
