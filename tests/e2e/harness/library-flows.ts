@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer';
 import { expect } from 'vitest';
-import { aria, byName, clickByName, waitForText, waitForValue } from './pages';
+import { byName, clickByName, waitForText, waitForValue } from './pages';
 import {
   clickInRow, focusedRow, LIBRARY_UI, markedWords, search, SEED, shownTitles, waitForTitles,
 } from './library';
@@ -123,7 +123,7 @@ export async function deleteUndoFlow(page: Page, reload: () => Promise<void>): P
   await clickInRow(page, B.title, LIBRARY_UI.delete);
   await waitForTitles(page, (t) => sameSet(t, [A.title, C.title]), 'the deleted row to go');
   await reload();
+  // Past the first screen's render: the list that stays is the committed one.
+  await waitForText(page, '2 articles');
   await waitForTitles(page, (t) => sameSet(t, [A.title, C.title]), 'the delete to have been committed');
-  expect(await page.$(aria(B.title, 'link'))).toBeNull();
-  expect(await shownTitles(page)).toHaveLength(2);
 }

@@ -81,9 +81,19 @@ export async function rowControl(page: Page, title: string, name: string): Promi
 }
 
 export async function clickInRow(page: Page, title: string, name: string): Promise<void> {
-  const control = await rowControl(page, title, name);
-  await control.click();
-  await control.dispose();
+  // A row re-rendered between finding and clicking leaves a stale handle (Firefox BiDi says
+  // "no such handle"): find it again.
+  for (let attempt = 1; ; attempt++) {
+    const control = await rowControl(page, title, name);
+    try {
+      await control.click();
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    } finally {
+      await control.dispose().catch(() => undefined);
+    }
+  }
 }
 
 /** Words marked as matches in the rows shown. */
