@@ -44,6 +44,8 @@ describe('library (Chromium)', () => {
     await expectSeeded(library);
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // Let colour transitions finish after the scheme flips.
+      await new Promise((r) => setTimeout(r, 400));
       await library.screenshot({ path: `/tmp/folio-library-chromium-${scheme}.png` });
     }
     await library.emulateMediaFeatures([]);

@@ -42,6 +42,8 @@ describe('library (Firefox)', () => {
     await expectSeeded(library);
     for (const scheme of ['light', 'dark'] as const) {
       await emulateColorScheme(firefox, library, scheme);
+      // Let colour transitions finish after the scheme flips.
+      await new Promise((r) => setTimeout(r, 400));
       await library.screenshot({ path: `/tmp/folio-library-firefox-${scheme}.png` });
     }
     await emulateColorScheme(firefox, library, null);
