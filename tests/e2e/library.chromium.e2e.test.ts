@@ -6,14 +6,17 @@
  * delete with Undo (and committed when the page goes away). Also writes
  * light and dark screenshots to /tmp for a person to look at.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { useSiteAndChromium } from './harness/suite';
 import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
-import { addSeedRoutes, SEED } from './harness/library';
+import { addSeedRoutes, clickInRow, search, SEED, waitForTitles } from './harness/library';
 import { archiveFlow, deleteUndoFlow, expectSeeded, keyboardFlow, searchFlows, tagFlows } from './harness/library-flows';
+import { runAxe, type AxeViolation } from './harness/reader';
+
+const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
 describe('library (Chromium)', () => {
   let server: SiteServer;
@@ -49,6 +52,22 @@ describe('library (Chromium)', () => {
       await library.screenshot({ path: `/tmp/folio-library-chromium-${scheme}.png` });
     }
     await library.emulateMediaFeatures([]);
+  });
+
+  it('axe-core: no serious or critical violations, light and dark, with marked matches and the bulk bar', async () => {
+    await search(library, 'monsoon');
+    await waitForTitles(library, (t) => t.length === 1, 'one match');
+    await clickInRow(library, SEED[1]!.title, 'Select');
+    for (const scheme of ['light', 'dark'] as const) {
+      await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(serious(await runAxe(library)), scheme).toEqual([]);
+    }
+    await library.screenshot({ path: '/tmp/folio-library-chromium-search-dark.png' });
+    await library.emulateMediaFeatures([]);
+    await clickInRow(library, SEED[1]!.title, 'Select');
+    await search(library, '');
+    await waitForTitles(library, (t) => t.length === 3, 'every article');
   });
 
   it('search: a body word, a prefix, a typo, a marked title word, no match', async () => {
