@@ -3,7 +3,8 @@
  * articles saved through the popup's "Save for later", then search (body
  * word, prefix, typo, no match), keyboard (/, arrows, Enter), tags (add,
  * rename in the tags manager, filter), archive and the Archived view, and
- * delete with Undo (and committed when the page goes away). Also writes
+ * delete with Undo (and committed when the page goes away), a save from
+ * another tab showing up live, and axe-core in light and dark. Also writes
  * light and dark screenshots to /tmp for a person to look at.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { useSiteAndChromium } from './harness/suite';
 import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
-import { addSeedRoutes, clickInRow, search, SEED, waitForTitles } from './harness/library';
+import { addSeedRoutes, clickInRow, LIVE_SEED, search, SEED, waitForTitles } from './harness/library';
 import { archiveFlow, deleteUndoFlow, expectSeeded, keyboardFlow, searchFlows, tagFlows } from './harness/library-flows';
 import { runAxe, type AxeViolation } from './harness/reader';
 
@@ -87,6 +88,17 @@ describe('library (Chromium)', () => {
       await library.reload();
       await library.bringToFront();
     });
+  });
+
+  it('live: an article saved in another tab appears in the open library without a reload', async () => {
+    const tab = await chromium.openTab(server.url(LIVE_SEED.path));
+    await chromium.waitForActionTitle(await chromium.tabIdOf(tab), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+    const popup = await chromium.openPopup(tab);
+    await saveAndWait(popup);
+    await popup.close();
+    await tab.close();
+    await library.bringToFront();
+    await waitForTitles(library, (t) => t.includes(LIVE_SEED.title), 'the new article in the open library');
   });
 
   it('keyboard: / focuses search, Escape clears it, arrows move through rows, Enter opens the reader', async () => {

@@ -42,9 +42,12 @@ export const SEED: readonly SeedArticle[] = [
   { path: '/budget-bridge.html', title: 'Budget pays for the old river bridge', word: 'mangosteen' },
 ];
 
+/** Saved while the library is open: it must appear there without a reload. */
+export const LIVE_SEED: SeedArticle = { path: '/late-edition.html', title: 'Late edition: the ferry timetable changes', word: 'cempedak' };
+
 export function addSeedRoutes(server: SiteServer): void {
   const html = readSampleArticleHtml();
-  for (const seed of SEED) {
+  for (const seed of [...SEED, LIVE_SEED]) {
     server.addRoute(
       seed.path,
       html.replaceAll(SAMPLE_TITLE, seed.title).replaceAll('/article.html', seed.path).replaceAll('soybean', seed.word),
