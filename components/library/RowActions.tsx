@@ -64,7 +64,7 @@ export function RowActions({ meta, model, titleId }: { meta: ArticleMeta; model:
         aria-describedby={titleId}
         title={t('libraryOriginalHint')}
       >
-        {t('libraryOriginal')}
+        <span class="max-sm:sr-only">{t('libraryOriginal')}</span>
         <Icon name="external" size={14} />
       </a>
     </div>

@@ -21,40 +21,45 @@ export function TagChips({ meta, model, titleId }: { meta: ArticleMeta; model: L
     );
   }
   return (
-    <ul class="flex min-w-0 flex-1 items-center gap-1.5 overflow-hidden" aria-label={t('libraryTags')}>
-      {meta.tags.map((tag) => (
-        <li key={tag} class="flex h-7 shrink-0 items-center rounded-full border border-line bg-sunken text-[0.75rem] text-ink-soft">
-          <button
-            type="button"
-            class="h-full max-w-[9rem] truncate rounded-s-full ps-2.5 pe-1 hover:text-accent"
-            aria-label={t('libraryShowTag', tag)}
-            onClick={() => model.setTag(tag)}
-          >
-            {tag}
-          </button>
-          <button
-            type="button"
-            class="flex h-full items-center rounded-e-full pe-2 ps-0.5 text-muted hover:text-danger"
-            aria-label={t('libraryRemoveTag', tag)}
-            aria-describedby={titleId}
-            title={t('libraryRemoveTag', tag)}
-            onClick={() => void model.removeTag([meta.id], tag)}
-          >
-            <Icon name="close" size={12} />
-          </button>
-        </li>
-      ))}
-      <li class="shrink-0">
-        <button
-          type="button"
-          class="btn btn-ghost min-h-7 gap-1 rounded-full px-2 text-[0.75rem] font-semibold text-muted"
-          aria-describedby={titleId}
-          onClick={() => setAdding(true)}
-        >
-          <Icon name="plus" size={14} />
-          {t('libraryAddTag')}
-        </button>
-      </li>
-    </ul>
+    <div class="flex min-w-0 flex-1 items-center gap-1.5">
+      {meta.tags.length > 0 && (
+        <ul class="flex min-w-0 items-center gap-1.5 overflow-hidden" aria-label={t('libraryTags')}>
+          {meta.tags.map((tag) => (
+            <li key={tag} class="flex h-7 shrink-0 items-center rounded-full border border-line bg-sunken text-[0.75rem] text-ink-soft">
+              <button
+                type="button"
+                class="h-full max-w-[9rem] truncate rounded-s-full ps-2.5 pe-1 hover:text-accent"
+                aria-label={t('libraryShowTag', tag)}
+                onClick={() => model.setTag(tag)}
+              >
+                {tag}
+              </button>
+              <button
+                type="button"
+                class="flex h-full items-center rounded-e-full pe-2 ps-0.5 text-muted hover:text-danger"
+                aria-label={t('libraryRemoveTag', tag)}
+                aria-describedby={titleId}
+                title={t('libraryRemoveTag', tag)}
+                onClick={() => void model.removeTag([meta.id], tag)}
+              >
+                <Icon name="close" size={12} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {/* Outside the clipped list: always reachable, however many tags there are. */}
+      <button
+        type="button"
+        class="btn btn-ghost min-h-7 shrink-0 gap-1 rounded-full px-2 text-[0.75rem] font-semibold text-muted"
+        aria-label={t('libraryAddTag')}
+        aria-describedby={titleId}
+        title={t('libraryAddTag')}
+        onClick={() => setAdding(true)}
+      >
+        <Icon name="plus" size={14} />
+        <span class="max-sm:hidden">{t('libraryAddTag')}</span>
+      </button>
+    </div>
   );
 }

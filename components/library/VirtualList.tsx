@@ -5,7 +5,7 @@
  *
  * Keyboard: ArrowUp/ArrowDown (and Home/End) move a roving focus through the
  * rows, scrolling the focused one into view first when it is not rendered;
- * Enter on a row opens it.
+ * Enter on a row opens it, Space selects it.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '../../utils/library/types';
@@ -79,9 +79,15 @@ export function VirtualList({ rows, model }: { rows: readonly ArticleMeta[]; mod
       model.moveFocus(Number.isFinite(delta) ? delta : delta > 0 ? n : -n);
       return;
     }
-    if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.matches('[data-row-id]')) {
+    const row = e.target instanceof HTMLElement && e.target.matches('[data-row-id]') ? e.target : null;
+    if (row && e.key === 'Enter') {
       e.preventDefault();
-      e.target.querySelector<HTMLAnchorElement>('a[data-open]')?.click();
+      row.querySelector<HTMLAnchorElement>('a[data-open]')?.click();
+    }
+    // Space on a focused row selects it, as on its checkbox.
+    if (row && e.key === ' ') {
+      e.preventDefault();
+      model.toggleSelected(row.dataset.rowId!);
     }
   };
 
