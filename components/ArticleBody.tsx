@@ -6,6 +6,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import { localizeImages, type LocalImages } from '../utils/library/offline-images';
 import { sanitizeArticleInParts } from '../utils/sanitize';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -22,7 +23,11 @@ function wrapTables(fragment: DocumentFragment): void {
   }
 }
 
-export function ArticleBody({ html, url }: { html: string; url: string }) {
+/**
+ * `images`: set for a saved article. Its images then come from the local copies
+ * only, swapped in after sanitising; nothing is fetched from the network.
+ */
+export function ArticleBody({ html, url, images }: { html: string; url: string; images?: LocalImages }) {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
 
@@ -37,9 +42,13 @@ export function ArticleBody({ html, url }: { html: string; url: string }) {
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     let frame = 0;
+    const prepare = (fragment: DocumentFragment) => {
+      wrapTables(fragment);
+      if (images) localizeImages(fragment, images, t('imageNotSaved'));
+    };
     try {
       const { first, appendRest } = sanitizeArticleInParts(html, url);
-      wrapTables(first);
+      prepare(first);
       host.replaceChildren(first);
       setFailed(false);
       if (appendRest) {
@@ -52,7 +61,7 @@ export function ArticleBody({ html, url }: { html: string; url: string }) {
           timer = setTimeout(() => {
             timer = setTimeout(() => {
               try {
-                appendRest(host, wrapTables);
+                appendRest(host, prepare);
                 delete host.dataset.pending;
               } catch (e) {
                 fail(e);
@@ -70,7 +79,7 @@ export function ArticleBody({ html, url }: { html: string; url: string }) {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [html, url]);
+  }, [html, url, images]);
 
   return (
     <>

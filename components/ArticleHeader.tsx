@@ -5,7 +5,9 @@ import { formatDate, isoDate } from '../utils/format';
 import { t } from '../utils/i18n';
 import { siteLabel } from '../utils/url';
 
-export function ArticleHeader({ article, showLeadImage }: { article: Omit<ExtractedArticle, 'textContent'>; showLeadImage: boolean }) {
+/** `images`: a saved article's local copies; its lead image shows only from there. */
+export function ArticleHeader({ article, showLeadImage, images }: { article: Omit<ExtractedArticle, 'textContent'>; showLeadImage: boolean; images?: ReadonlyMap<string, string> }) {
+  const leadSrc = article.leadImage ? (images ? images.get(article.leadImage) : article.leadImage) : undefined;
   const site = article.siteName || siteLabel(article.url);
   const published = formatDate(article.publishedTime, 'long');
   const meta: ComponentChildren[] = [];
@@ -44,9 +46,9 @@ export function ArticleHeader({ article, showLeadImage }: { article: Omit<Extrac
           ))}
         </p>
       )}
-      {showLeadImage && article.leadImage && (
+      {showLeadImage && leadSrc && (
         <figure class="mt-[1.6em]">
-          <img src={article.leadImage} alt={article.leadImageAlt ?? ''} loading="lazy" decoding="async" class="w-full rounded-lg bg-sunken object-cover" />
+          <img src={leadSrc} alt={article.leadImageAlt ?? ''} loading="lazy" decoding="async" class="w-full rounded-lg bg-sunken object-cover" />
           {article.leadImageCaption && <figcaption>{article.leadImageCaption}</figcaption>}
         </figure>
       )}

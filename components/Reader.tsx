@@ -74,8 +74,8 @@ export function Reader({ model: given }: { model?: ReaderModel }) {
               data-width={contentWidth.value.value}
               style={{ fontSize: `${model.fontSize.size.value}px` }}
             >
-              <ArticleHeader article={article} showLeadImage={model.showLeadImage.value} />
-              <ArticleBody html={article.content} url={article.url} />
+              <ArticleHeader article={article} showLeadImage={model.showLeadImage.value} images={status.images} />
+              <ArticleBody html={article.content} url={article.url} images={status.images} />
             </article>
             <SelectionShare container={articleEl} article={article} />
           </>

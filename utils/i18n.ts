@@ -27,3 +27,16 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
 export function errorText(code: ErrorCode): string {
   return t(ERROR_KEYS[code]);
 }
+
+/**
+ * What to tell the user when opening or changing the library failed. Matched by
+ * error name, not class, so pages that never open the database (the popup)
+ * don't pull the database code in with this file.
+ */
+export function libraryErrorText(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'DatabaseTooNewError') return t('errorDatabaseTooNew');
+  if (name === 'UpgradeFailedError') return t('errorUpgradeFailed');
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return t('errorQuota');
+  return t('errorStorage');
+}

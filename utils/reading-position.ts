@@ -1,14 +1,14 @@
 /**
  * Where the reader was in each article, so reopening it (saved or not) lands
- * where the user left off. Kept in storage.local (a scroll position is about
- * this device's window, not worth syncing), keyed by the article's `urlKey`
+ * where the user left off. Kept in IndexedDB on this device (utils/db/positions.ts:
+ * not storage.local, which content scripts can read), keyed by the article's `urlKey`
  * (utils/url.ts) so the same story opened from another link finds its place.
  *
  * A position is a fraction of the scrollable height, not pixels: it survives a
  * different font size, width or window. The map is pruned to the most recently
  * read MAX_POSITIONS entries so it never grows without bound.
  */
-import { storage } from 'wxt/utils/storage';
+import { getPositionRecord, putPositionRecord } from './db/positions';
 import { urlKey } from './url';
 
 export const MAX_POSITIONS = 300;
@@ -19,10 +19,6 @@ export interface ReadingPosition {
   /** Epoch ms of the last update; the oldest entries are pruned first. */
   at: number;
 }
-
-export type PositionMap = Record<string, ReadingPosition>;
-
-export const readingPositions = storage.defineItem<PositionMap>('local:reader.positions', { fallback: {}, version: 1 });
 
 /** The article's key: its canonical URL's urlKey, else its address's; null when neither is an http URL. */
 export function positionKey(article: { url: string; canonicalUrl?: string | null }): string | null {
@@ -35,17 +31,6 @@ function valid(p: unknown): p is ReadingPosition {
   return !!v && typeof v.fraction === 'number' && v.fraction >= 0 && v.fraction <= 1 && typeof v.at === 'number';
 }
 
-/** `map` with `key` set (or removed when `fraction` is null), keeping only the newest `max` entries. */
-export function withPosition(map: PositionMap, key: string, fraction: number | null, now: number, max = MAX_POSITIONS): PositionMap {
-  const next: PositionMap = {};
-  for (const [k, v] of Object.entries(map)) if (k !== key && valid(v)) next[k] = v;
-  if (fraction !== null) next[key] = { fraction: Math.min(1, Math.max(0, fraction)), at: now };
-  const keys = Object.keys(next);
-  if (keys.length <= max) return next;
-  const newest = keys.sort((a, b) => next[b]!.at - next[a]!.at).slice(0, max);
-  return Object.fromEntries(newest.map((k) => [k, next[k]!]));
-}
-
 /**
  * Positions near the top or the very end are not worth restoring: reopening at
  * the top is the default, and a finished article should start over.
@@ -56,7 +41,7 @@ export function worthRestoring(fraction: number): boolean {
 
 export async function loadPosition(key: string): Promise<number | null> {
   try {
-    const entry = (await readingPositions.getValue())[key];
+    const entry = await getPositionRecord(key);
     return valid(entry) && worthRestoring(entry.fraction) ? entry.fraction : null;
   } catch {
     return null;
@@ -64,6 +49,6 @@ export async function loadPosition(key: string): Promise<number | null> {
 }
 
 export async function savePosition(key: string, fraction: number, now = Date.now()): Promise<void> {
-  const map = await readingPositions.getValue();
-  await readingPositions.setValue(withPosition(map, key, worthRestoring(fraction) ? fraction : null, now));
+  const keep = worthRestoring(fraction) ? Math.min(1, Math.max(0, fraction)) : null;
+  await putPositionRecord(key, keep, now, MAX_POSITIONS);
 }

@@ -3,7 +3,7 @@ export interface BenchRow {
   name: string;
   /** The measured value (median unless the name says otherwise). */
   value: number;
-  unit: 'ms' | 'bytes' | 'frames';
+  unit: 'ms' | 'bytes' | 'frames' | 'MB';
   /** What the ratio compares against, measured in the same run. */
   baselineName?: string;
   baseline?: number;

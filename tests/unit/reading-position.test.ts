@@ -1,6 +1,17 @@
 /** Per-article reading positions: keyed by urlKey, clamped, not worth keeping at the ends, pruned oldest first. */
 import { describe, expect, it } from 'vitest';
-import { loadPosition, positionKey, readingPositions, savePosition, withPosition, worthRestoring } from '../../utils/reading-position';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach } from 'vitest';
+import { closeDB } from '../../utils/db/open';
+import { getPositionRecord } from '../../utils/db/positions';
+import { loadPosition, MAX_POSITIONS, positionKey, savePosition, worthRestoring } from '../../utils/reading-position';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(async () => {
+  await closeDB();
+});
 
 describe('reading positions', () => {
   it('keys an article by its canonical URL (tracking parameters and www ignored)', () => {
@@ -14,16 +25,20 @@ describe('reading positions', () => {
     expect(await loadPosition('example.com/a')).toBe(0.5);
     await savePosition('example.com/a', 0.995, 2);
     expect(await loadPosition('example.com/a')).toBeNull();
-    expect((await readingPositions.getValue())['example.com/a']).toBeUndefined();
+    expect(await getPositionRecord('example.com/a')).toBeUndefined();
     expect(worthRestoring(0.01)).toBe(false);
   });
 
-  it('prunes to the newest entries and drops malformed ones', () => {
-    let map = {};
-    for (let i = 0; i < 5; i++) map = withPosition(map, `k${i}`, 0.5, i, 3);
-    expect(Object.keys(map).sort()).toEqual(['k2', 'k3', 'k4']);
-    const dirty = { ...map, bad: { fraction: 7, at: 1 }, worse: null } as never;
-    expect(Object.keys(withPosition(dirty, 'k5', 2, 9, 10)).sort()).toEqual(['k2', 'k3', 'k4', 'k5']);
-    expect(withPosition(dirty, 'k5', 2, 9, 10).k5).toEqual({ fraction: 1, at: 9 });
+  it('lives in IndexedDB, not in storage.local where content scripts could read it', async () => {
+    await savePosition('example.com/secret', 0.4, 1);
+    expect(await getPositionRecord('example.com/secret')).toEqual({ key: 'example.com/secret', fraction: 0.4, at: 1 });
+    const { browser } = await import('wxt/browser');
+    expect(JSON.stringify(await browser.storage.local.get(null))).not.toContain('secret');
+  });
+
+  it('keeps only the newest MAX_POSITIONS positions', async () => {
+    for (let i = 0; i < MAX_POSITIONS + 3; i++) await savePosition(`k${i}`, 0.5, i);
+    expect(await loadPosition('k0')).toBeNull();
+    expect(await loadPosition(`k${MAX_POSITIONS + 2}`)).toBe(0.5);
   });
 });

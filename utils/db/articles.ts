@@ -19,7 +19,7 @@ import { ARTICLE_STORES, type FolioDB } from './schema';
 import type { IDBPTransaction } from 'idb';
 
 type SaveTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
-import { deleteIndex, writeIndex } from './search-index';
+import { compactLater, deleteIndex, writeIndex } from './search-index';
 
 /** Images fetched for offline reading before the save transaction starts. */
 export interface FetchedImages {
@@ -99,6 +99,7 @@ async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[]
   await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body)));
   await tx.done;
   announce({ kind: 'saved', id: meta.id });
+  compactLater();
   return { meta, created: !existing };
 }
 
@@ -146,7 +147,10 @@ export async function deleteArticles(ids: readonly string[]): Promise<number> {
     await deleteIndex(tx, id);
   }
   await tx.done;
-  if (removed > 0) announce({ kind: 'deleted', ids: [...ids] });
+  if (removed > 0) {
+    announce({ kind: 'deleted', ids: [...ids] });
+    compactLater();
+  }
   return removed;
 }
 

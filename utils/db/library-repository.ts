@@ -11,9 +11,9 @@ import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePa
 import { deleteArticles } from './articles';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
-import type { FolioDB } from './schema';
+import { SEARCH_STORES, type FolioDB } from './schema';
 import type { IDBPTransaction } from 'idb';
-import { searchIndex, writeIndex } from './search-index';
+import { compactLater, searchIndex, writeIndex } from './search-index';
 
 /** A page of articles saved before (savedAt, id), newest first; stable on equal timestamps. */
 export async function listBefore(cursorKey: [number, string] | null, limit: number): Promise<ArticleMeta[]> {
@@ -54,7 +54,7 @@ export async function getLeadAsset(meta: ArticleMeta): Promise<ArticleAsset | un
 /** Applies `change` to each article in one transaction; re-indexes when `reindex` (tags are searchable). */
 async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) => boolean, reindex = false): Promise<string[]> {
   // Tags are searchable: changing them re-indexes, so those stores join the transaction.
-  const tx = (await db()).transaction(['articles', 'bodies', 'searchPostings', 'searchDocs'], 'readwrite');
+  const tx = (await db()).transaction(['articles', 'bodies', ...SEARCH_STORES], 'readwrite');
   const changed: string[] = [];
   const now = Date.now();
   try {
@@ -64,12 +64,13 @@ async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) =>
     throw error;
   }
   await tx.done;
+  if (reindex && changed.length) compactLater();
   if (changed.length) announce({ kind: 'updated', ids: changed });
   return changed;
 }
 
 async function applyEach(
-  tx: IDBPTransaction<FolioDB, ('articles' | 'bodies' | 'searchPostings' | 'searchDocs')[], 'readwrite'>,
+  tx: IDBPTransaction<FolioDB, ('articles' | 'bodies' | (typeof SEARCH_STORES)[number])[], 'readwrite'>,
   ids: readonly string[],
   change: (meta: ArticleMeta) => boolean,
   reindex: boolean,

@@ -9,6 +9,8 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LibraryArticle } from '../article/types';
 import { fromV1, searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
+import { buildSegment, MAX_SEGMENT_DOCS, type IndexedDoc } from '../library/segments';
+import { writeSegment } from './search-index';
 import type { FolioDB } from './schema';
 import { queue } from './requests';
 
@@ -39,24 +41,25 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
     db.createObjectStore('bodies', { keyPath: 'id' });
     db.createObjectStore('assets', { keyPath: ['articleId', 'url'] }).createIndex('articleId', 'articleId');
     db.createObjectStore('highlights', { keyPath: 'id' }).createIndex('articleId', 'articleId');
-    db.createObjectStore('searchPostings', { keyPath: ['t', 'id'] });
+    db.createObjectStore('searchSegments', { keyPath: 'id' });
+    db.createObjectStore('searchBlocks');
     db.createObjectStore('searchDocs', { keyPath: 'id' });
     db.createObjectStore('positions', { keyPath: 'key' }).createIndex('at', 'at');
 
     const bodies = tx.objectStore('bodies');
-    const postings = tx.objectStore('searchPostings');
-    const docs = tx.objectStore('searchDocs');
     const now = Date.now();
+    const docs: IndexedDoc[] = [];
     let cursor = await articles.openCursor();
     while (cursor) {
       const old = cursor.value as unknown as LibraryArticle;
       const { meta, body } = fromV1(old, now);
-      const weights = termWeights(searchableOf(meta, body));
+      docs.push({ id: meta.id, weights: termWeights(searchableOf(meta, body)) });
       queue(cursor.update(meta));
       queue(bodies.put(body));
-      for (const [t, w] of weights) queue(postings.put({ t, id: meta.id, w }));
-      queue(docs.put({ id: meta.id, terms: [...weights.keys()] }));
       cursor = await cursor.continue();
+    }
+    for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) {
+      await writeSegment(tx, i / MAX_SEGMENT_DOCS + 1, buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
     }
   },
 ];

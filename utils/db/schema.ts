@@ -11,21 +11,24 @@
 import type { DBSchema } from 'idb';
 import type { ReaderView } from '../article/types';
 import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
+import type { BlockBounds, SegmentBlock } from '../library/segments';
 
 export const DB_NAME = 'folio';
 export const DB_VERSION = 2;
 
-/** One search posting: article `id` contains term `t` with weight `w`. */
-export interface SearchPosting {
-  t: string;
-  id: string;
-  w: number;
-}
-
-/** The terms one article put in the index, so an update or delete can take them out again. */
+/** Which search segment holds an article's current index entries (utils/library/segments.ts). */
 export interface SearchDoc {
   id: string;
-  terms: string[];
+  seg: number;
+}
+
+/** A search segment's header: its articles, its blocks' term ranges, and the articles since superseded. */
+export interface SearchSegment {
+  id: number;
+  docIds: string[];
+  bounds: BlockBounds[];
+  /** Articles deleted or re-indexed since: their postings here are ignored, and dropped by the next merge. */
+  dead: string[];
 }
 
 /** Where the reader was in an article (saved or not), keyed by its URL identity. */
@@ -66,8 +69,9 @@ export interface FolioDB extends DBSchema {
   /** Images for offline reading, keyed by [articleId, url]. */
   assets: { key: [string, string]; value: ArticleAsset; indexes: { articleId: string } };
   highlights: { key: string; value: HighlightRecord; indexes: { articleId: string } };
-  /** The search index: one posting per (term, article), keyed [term, id]. */
-  searchPostings: { key: [string, string]; value: SearchPosting };
+  /** The search index (utils/library/segments.ts): segment headers and their blocks keyed [segment, n]. */
+  searchSegments: { key: number; value: SearchSegment };
+  searchBlocks: { key: [number, number]; value: SegmentBlock };
   searchDocs: { key: string; value: SearchDoc };
   /** Articles opened in the reader, saved or not; pruned to the newest READER_VIEW_LIMIT. */
   readerViews: {
@@ -82,4 +86,5 @@ export interface FolioDB extends DBSchema {
 export const READER_VIEW_LIMIT = 30;
 
 /** Every store a save, delete or import touches together. */
-export const ARTICLE_STORES = ['articles', 'bodies', 'assets', 'highlights', 'searchPostings', 'searchDocs'] as const;
+export const SEARCH_STORES = ['searchSegments', 'searchBlocks', 'searchDocs'] as const;
+export const ARTICLE_STORES = ['articles', 'bodies', 'assets', 'highlights', ...SEARCH_STORES] as const;

@@ -1,95 +1,176 @@
 /**
- * Full-text search kept in IndexedDB: one posting per (term, article) under the
- * key [term, id], written in the same transaction as the article it indexes.
+ * Full-text search kept in IndexedDB as immutable segments
+ * (utils/library/segments.ts says why): a save writes its article as a new
+ * one-article segment in the save's own transaction; `compactIndex` later
+ * merges four segments of a size into one, in a transaction of its own, so a
+ * killed worker leaves either the old segments or the merged one.
  *
- * Why not an in-memory engine: at 10,000 articles of 5–50 kB text the postings
- * number in the millions; MiniSearch holds them as JS Maps (several hundred MB
- * at that size, measured in docs/library.md) and must be loaded whole before
- * the first query. Here a query reads only the postings of its own terms, the
- * library page holds no index in memory, and a save updates the index
- * incrementally without ever rebuilding it.
+ * Why not an in-memory engine: at 10,000 articles of 5–50 kB text there are
+ * about ten million postings; MiniSearch keeps them as JS Maps (far over the
+ * library page's 200 MB budget) and must load all of them before the first
+ * query. Here a query reads only the blocks that can hold its terms.
  *
- * Matching: every query term must match (AND). A term matches the index term
- * itself, longer terms it is a prefix of (ranked lower), and, when neither
- * exists, terms one edit away (a typo; ranked lower still). Scores add each
- * matched posting's weight (utils/library/search-terms.ts) times the term's
- * rarity (idf).
+ * Matching: every query term must match (AND). A term matches itself, longer
+ * terms it is a prefix of (ranked lower) and, when neither exists, terms one
+ * edit away (a typo; lower still). Scores add the posting weights
+ * (utils/library/search-terms.ts) times the term's rarity (idf).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MIN_TERM, oneEditAway, queryTerms } from '../library/search-terms';
+import { blocksFor, buildSegment, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
-import { queue } from './requests';
-import type { FolioDB, SearchPosting } from './schema';
+import { abortQuietly, queue } from './requests';
+import { SEARCH_STORES, type FolioDB, type SearchSegment } from './schema';
+
 
 type WriteTx = IDBPTransaction<FolioDB, StoreNames<FolioDB>[], 'readwrite' | 'versionchange'>;
 
 const PREFIX_FACTOR = 0.6;
 const TYPO_FACTOR = 0.4;
-/** A prefix of one or two letters would read a large part of the index: prefixes start at three. */
+/** A prefix of one or two letters matches a large part of the vocabulary: prefixes start at three. */
 const MIN_PREFIX = 3;
 const TYPO_MIN = 4;
-/** Bounds the postings one prefix may read (a very common prefix ranks on what it found). */
-const MAX_PREFIX_POSTINGS = 40_000;
+/** Merges one compaction pass may do: bounded background work. */
+const MAX_MERGES_PER_PASS = 3;
 
-/** Replaces the index entries of article `id` with `weights`. Issues requests only; the caller awaits the transaction. */
+/** Writes a built segment under `id` (header, blocks, term list) and points its articles at it. */
+export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment): Promise<void> {
+  const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [] };
+  queue(tx.objectStore('searchSegments').put(header));
+  built.blocks.forEach((block, n) => queue(tx.objectStore('searchBlocks').put(block, [id, n])));
+  for (const docId of built.docIds) queue(tx.objectStore('searchDocs').put({ id: docId, seg: id }));
+}
+
+async function nextSegmentId(tx: WriteTx): Promise<number> {
+  const last = await tx.objectStore('searchSegments').openKeyCursor(null, 'prev');
+  return (last ? Number(last.key) : 0) + 1;
+}
+
+function dropSegment(tx: WriteTx, id: number): void {
+  queue(tx.objectStore('searchSegments').delete(id));
+  queue(tx.objectStore('searchBlocks').delete(IDBKeyRange.bound([id, 0], [id, Infinity])));
+}
+
+/** Marks article `id`'s current entries dead; drops their segment when nothing live is left in it. */
+async function retire(tx: WriteTx, id: string): Promise<void> {
+  const doc = await tx.objectStore('searchDocs').get(id);
+  if (!doc) return;
+  const seg = await tx.objectStore('searchSegments').get(doc.seg);
+  if (!seg) return;
+  if (!seg.dead.includes(id)) seg.dead.push(id);
+  if (seg.dead.length >= seg.docIds.length) dropSegment(tx, seg.id);
+  else queue(tx.objectStore('searchSegments').put(seg));
+}
+
+/** Replaces the index entries of article `id` with `weights`, inside the caller's transaction. */
 export async function writeIndex(tx: WriteTx, id: string, weights: Map<string, number>): Promise<void> {
-  const postings = tx.objectStore('searchPostings');
-  const docs = tx.objectStore('searchDocs');
-  const old = await docs.get(id);
-  if (old) for (const t of old.terms) if (!weights.has(t)) queue(postings.delete([t, id]));
-  for (const [t, w] of weights) queue(postings.put({ t, id, w }));
-  await docs.put({ id, terms: [...weights.keys()] });
+  await retire(tx, id);
+  await writeSegment(tx, await nextSegmentId(tx), buildSegment([{ id, weights }]));
 }
 
 export async function deleteIndex(tx: WriteTx, id: string): Promise<void> {
-  const postings = tx.objectStore('searchPostings');
-  const docs = tx.objectStore('searchDocs');
-  const old = await docs.get(id);
-  if (!old) return;
-  for (const t of old.terms) queue(postings.delete([t, id]));
-  await docs.delete(id);
+  await retire(tx, id);
+  queue(tx.objectStore('searchDocs').delete(id));
 }
 
-const exactRange = (t: string) => IDBKeyRange.bound([t, ''], [t, '\uffff']);
-const prefixRange = (t: string) => IDBKeyRange.bound([t, ''], [`${t}\uffff`, ''], false, true);
-
-/** The postings that match one query term, with the factor each match earns. */
-async function termMatches(
-  store: ReturnType<IDBPTransaction<FolioDB, ['searchPostings'], 'readonly'>['objectStore']>,
-  term: string,
-): Promise<{ postings: SearchPosting[]; factorOf: (t: string) => number }> {
-  const usePrefix = term.length >= MIN_PREFIX;
-  const postings = usePrefix ? await store.getAll(prefixRange(term), MAX_PREFIX_POSTINGS) : await store.getAll(exactRange(term));
-  if (postings.length > 0 || term.length < TYPO_MIN) {
-    return { postings, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) };
+/**
+ * Merges segments of the same size (four at a time, up to MAX_SEGMENT_DOCS
+ * articles each). Safe to call any time and from any context: each merge is one
+ * transaction, and a merge that finds nothing to do writes nothing.
+ */
+export async function compactIndex(maxMerges = MAX_MERGES_PER_PASS): Promise<number> {
+  let merges = 0;
+  while (merges < maxMerges) {
+    const tx = (await db()).transaction([...SEARCH_STORES], 'readwrite');
+    try {
+      const segments = await tx.objectStore('searchSegments').getAll();
+      const pick = pickMerge(segments.map((s) => ({ ...s, live: s.docIds.length - s.dead.length })));
+      if (!pick) {
+        await tx.done;
+        return merges;
+      }
+      const inputs = await Promise.all(
+        pick.map(async (s) => ({
+          docIds: s.docIds,
+          dead: new Set(s.dead),
+          blocks: await tx.objectStore('searchBlocks').getAll(IDBKeyRange.bound([s.id, 0], [s.id, Infinity])),
+        })),
+      );
+      const merged = mergeSegments(inputs);
+      const id = await nextSegmentId(tx as unknown as WriteTx);
+      for (const s of pick) dropSegment(tx as unknown as WriteTx, s.id);
+      await writeSegment(tx as unknown as WriteTx, id, merged);
+      await tx.done;
+      merges++;
+    } catch (error) {
+      abortQuietly(tx);
+      throw error;
+    }
   }
-  const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM);
-  const found = await Promise.all(candidates.map((t) => store.getAll(exactRange(t))));
-  return { postings: found.flat(), factorOf: () => TYPO_FACTOR };
+  return merges;
+}
+
+/** Starts a compaction after a write and lets it run on its own (a failure only postpones the merge). */
+export function compactLater(): void {
+  compactIndex().catch((error: unknown) => console.warn('[folio] search index compaction failed; it runs again after the next save', error));
+}
+
+interface Match {
+  postings: { seg: SearchSegment; t: string; doc: number; w: number }[];
+  factorOf: (t: string) => number;
 }
 
 export async function searchIndex(query: string): Promise<SearchResult> {
   const terms = queryTerms(query);
   if (terms.length === 0) return { hits: [], terms: [] };
-  const conn = await db();
-  const tx = conn.transaction(['searchPostings', 'searchDocs'], 'readonly');
-  const store = tx.objectStore('searchPostings');
-  const total = Math.max(1, await tx.objectStore('searchDocs').count());
-  const perTerm = await Promise.all(terms.map((t) => termMatches(store, t)));
+  const tx = (await db()).transaction(['searchSegments', 'searchBlocks'], 'readonly');
+  const segments = await tx.objectStore('searchSegments').getAll();
+  const dead = new Map(segments.map((s) => [s.id, new Set(s.dead)]));
+  const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
+  const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
+  const block = (seg: number, n: number) => {
+    const key = `${seg}:${n}`;
+    let p = blockCache.get(key);
+    if (!p) blockCache.set(key, (p = tx.objectStore('searchBlocks').get([seg, n])));
+    return p;
+  };
+
+  const collect = async (term: string, prefix: boolean, into: Match['postings']) => {
+    await Promise.all(
+      segments.map(async (seg) => {
+        const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => block(seg.id, n)));
+        for (const b of blocks) if (b) postingsIn(b, term, prefix, (t, doc, w) => into.push({ seg, t, doc, w }));
+      }),
+    );
+  };
+
+  const matchTerm = async (term: string): Promise<Match> => {
+    const postings: Match['postings'] = [];
+    await collect(term, term.length >= MIN_PREFIX, postings);
+    if (postings.length > 0 || term.length < TYPO_MIN) return { postings, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) };
+    // Typos rarely hit the first letter: keeping it confines the candidates to the
+    // few blocks that letter covers in each segment (read once, shared by all).
+    const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
+    await Promise.all(candidates.map((t) => collect(t, false, postings)));
+    return { postings, factorOf: () => TYPO_FACTOR };
+  };
+
+  const perTerm = await Promise.all(terms.map(matchTerm));
   await tx.done;
 
   const matched = new Set<string>();
   let scores: Map<string, number> | null = null;
   for (const { postings, factorOf } of perTerm) {
+    const live = postings.filter((p) => !dead.get(p.seg.id)!.has(p.seg.docIds[p.doc]!));
     const df = new Map<string, number>();
-    for (const p of postings) df.set(p.t, (df.get(p.t) ?? 0) + 1);
+    for (const p of live) df.set(p.t, (df.get(p.t) ?? 0) + 1);
     const mine = new Map<string, number>();
-    for (const p of postings) {
-      const idf = Math.log(1 + total / (df.get(p.t) ?? 1));
-      const s = p.w * idf * factorOf(p.t);
-      // An article matching a term through several expansions counts its best one.
-      if (s > (mine.get(p.id) ?? 0)) mine.set(p.id, s);
+    for (const p of live) {
+      const id = p.seg.docIds[p.doc]!;
+      const s = p.w * Math.log(1 + total / df.get(p.t)!) * factorOf(p.t);
+      // An article matching one query word through several expansions counts its best.
+      if (s > (mine.get(id) ?? 0)) mine.set(id, s);
     }
     for (const t of df.keys()) matched.add(t);
     if (scores === null) scores = mine;

@@ -6,6 +6,7 @@
  * content script watches (utils/site-font.ts).
  */
 import { computed, signal } from '@preact/signals';
+import { requestPersistentStorage } from '../library/persist';
 import { browser } from 'wxt/browser';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messaging';
@@ -191,6 +192,8 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
       const result = await deps.send('article.saveTab', { tabId: id });
       if (result.ok) {
         savedId.value = result.value.id;
+        // The first thing worth keeping: ask the browser not to evict Folio's storage.
+        if (result.value.created) void requestPersistentStorage();
         removed.value = false;
       } else fail(result);
     } catch (e) {

@@ -4,12 +4,15 @@
  * reload, a restored session or a bookmark shows the same article again.
  */
 import { computed, signal } from '@preact/signals';
-import { errorText, t } from '../i18n';
+import { requestPersistentStorage } from '../library/persist';
+import { errorText, libraryErrorText, t } from '../i18n';
 import { sendMessage, type ReaderDocument, type ReaderSource } from '../messaging';
 import { loadPosition, positionKey, savePosition } from '../reading-position';
 import { isHttpUrl } from '../url';
 import { createFontSizeModel } from './font-size';
 import { createTypographyModel } from './typography';
+import type { LocalImages } from '../library/offline-images';
+import { loadSavedArticle, recordSavedProgress, type SavedReaderDocument } from './saved-article';
 
 /** The reader's two panels; at most one is open. */
 export type ReaderPanel = 'text' | 'help';
@@ -19,7 +22,8 @@ const POSITION_SAVE_DELAY = 600;
 
 export type ReaderStatus =
   | { kind: 'loading' }
-  | { kind: 'ready'; doc: ReaderDocument }
+  /** `images`: a saved article's local image copies (it then loads nothing from the network). */
+  | { kind: 'ready'; doc: ReaderDocument; images?: LocalImages }
   | { kind: 'error'; message: string };
 
 export interface ReaderDeps {
@@ -29,6 +33,9 @@ export interface ReaderDeps {
   historyLength: () => number;
   back: () => void;
   assign: (url: string) => void;
+  /** A saved article straight from the library's stores (with its images). */
+  loadSaved: (id: string) => Promise<SavedReaderDocument | null>;
+  recordProgress: (id: string, fraction: number) => Promise<void>;
 }
 
 export const defaultReaderDeps = (): ReaderDeps => ({
@@ -37,6 +44,8 @@ export const defaultReaderDeps = (): ReaderDeps => ({
   historyLength: () => window.history.length,
   back: () => window.history.back(),
   assign: (url) => window.location.assign(url),
+  loadSaved: (id) => loadSavedArticle(id),
+  recordProgress: (id, fraction) => recordSavedProgress(id, fraction),
 });
 
 /** `?view=<id>` or `?article=<id>` → the source; ids are checked the way the background checks them. */
@@ -103,6 +112,7 @@ export function createReaderModel(deps: ReaderDeps) {
   }
 
   let loading: Promise<void> | null = null;
+  let release: (() => void) | null = null;
 
   /**
    * Loads the article and the settings once: the page entry starts this before
@@ -122,10 +132,26 @@ export function createReaderModel(deps: ReaderDeps) {
       status.value = { kind: 'error', message: t('readerNotFound') };
       return;
     }
+    if (source.kind === 'article') {
+      try {
+        const [saved] = await Promise.all([deps.loadSaved(source.id), settings]);
+        if (saved) {
+          release = saved.release;
+          savedId.value = source.id;
+          status.value = { kind: 'ready', doc: saved.doc, images: saved.images };
+        } else {
+          status.value = { kind: 'error', message: t('readerNotFound') };
+        }
+      } catch (e) {
+        console.warn('[folio] could not open the saved article', e);
+        status.value = { kind: 'error', message: libraryErrorText(e) };
+      }
+      return;
+    }
     try {
       const [result] = await Promise.all([deps.send('reader.load', source), settings]);
       if (result.ok) {
-        savedId.value = result.value.savedId ?? (source.kind === 'article' ? source.id : null);
+        savedId.value = result.value.savedId;
         status.value = { kind: 'ready', doc: result.value };
       } else {
         status.value = { kind: 'error', message: result.code === 'not-found' ? t('readerNotFound') : errorText(result.code) };
@@ -143,7 +169,10 @@ export function createReaderModel(deps: ReaderDeps) {
     error.value = null;
     try {
       const result = await deps.send('article.saveView', { viewId: source.id });
-      if (result.ok) savedId.value = result.value.id;
+      if (result.ok) {
+        savedId.value = result.value.id;
+        if (result.value.created) void requestPersistentStorage();
+      }
       else error.value = errorText(result.code);
     } catch (e) {
       console.warn('[folio] article.saveView failed', e);
@@ -164,6 +193,8 @@ export function createReaderModel(deps: ReaderDeps) {
     const fraction = pendingFraction;
     pendingFraction = null;
     savePosition(key, fraction).catch((e: unknown) => console.warn('[folio] could not save the reading position', e));
+    const id = savedId.value;
+    if (id) deps.recordProgress(id, fraction).catch((e: unknown) => console.warn('[folio] could not save reading progress', e));
   }
 
   /** The page is at `fraction`: show it, and (when the user scrolled) remember it, batched, for the next visit. */
@@ -217,6 +248,7 @@ export function createReaderModel(deps: ReaderDeps) {
     togglePanel,
     dispose(): void {
       flushPosition();
+      release?.();
       fontSize.dispose();
       typography.dispose();
     },

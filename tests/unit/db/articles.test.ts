@@ -112,6 +112,7 @@ describe('saving', () => {
     expect((await listAll()).map((m) => m.url)).toEqual(['https://news.example/kept']);
     expect((await searchIndex('victim')).hits).toEqual([]);
     expect(await conn.count('searchDocs')).toBe(1);
+    expect(await conn.count('searchSegments')).toBe(1);
   });
 
   it('refuses an article without an http(s) URL', async () => {

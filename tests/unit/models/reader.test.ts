@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from '../../../utils/article/types';
-import type { sendMessage } from '../../../utils/messaging';
+import type { ReaderDocument, sendMessage } from '../../../utils/messaging';
 import { createReaderModel, leadImageInContent, sourceFromSearch, type ReaderDeps } from '../../../utils/models/reader';
 
 // The fake browser has no i18n: an empty message makes t() return the key, which the tests compare.
@@ -27,6 +27,11 @@ function setup(search: string, replies: Record<string, unknown>, historyLength =
     historyLength: () => historyLength,
     back: vi.fn(),
     assign: vi.fn(),
+    loadSaved: vi.fn(async (id: string) => {
+      const doc = replies[`saved:${id}`] as ReaderDocument | undefined;
+      return doc ? { doc, images: new Map([['https://cdn.example.com/a.jpg', 'blob:local-a']]), release: vi.fn() } : null;
+    }),
+    recordProgress: vi.fn(async () => {}),
   };
   return { model: createReaderModel(deps), send, deps };
 }
@@ -66,14 +71,29 @@ describe('reader model', () => {
     expect(deps.assign).not.toHaveBeenCalled();
   });
 
-  it('a saved article goes back by navigating to its URL', async () => {
-    const { model, deps } = setup('?article=a1', {
-      'reader.load': { ok: true, value: { source: { kind: 'article', id: 'a1' }, article: ARTICLE, savedId: 'a1' } },
+  it('a saved article loads from the library stores (no message) with its local images, and goes back by URL', async () => {
+    const { model, deps, send } = setup('?article=a1', {
+      'saved:a1': { source: { kind: 'article', id: 'a1' }, article: ARTICLE, savedId: 'a1' },
     });
     await model.load();
+    expect(send).not.toHaveBeenCalledWith('reader.load', expect.anything());
     expect(model.savedId.value).toBe('a1');
+    const status = model.status.value;
+    expect(status.kind === 'ready' && status.images?.get('https://cdn.example.com/a.jpg')).toBe('blob:local-a');
     model.backToOriginal();
     expect(deps.assign).toHaveBeenCalledWith('https://news.example.com/a');
+  });
+
+  it('a saved article that is gone, or a library that cannot open, is an error state', async () => {
+    const gone = setup('?article=zz', {});
+    await gone.model.load();
+    expect(gone.model.status.value).toEqual({ kind: 'error', message: 'readerNotFound' });
+    const broken = setup('?article=a1', {});
+    const tooNew = new Error('newer');
+    tooNew.name = 'DatabaseTooNewError';
+    vi.mocked(broken.deps.loadSaved).mockRejectedValueOnce(tooNew);
+    await broken.model.load();
+    expect(broken.model.status.value).toEqual({ kind: 'error', message: 'errorDatabaseTooNew' });
   });
 
   it('not found and unreachable are error states with readable text', async () => {

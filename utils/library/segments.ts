@@ -1,0 +1,223 @@
+/**
+ * The search index's on-disk shape: immutable segments, as search engines keep
+ * them (a log-structured merge). Why: in Chromium every IndexedDB request is a
+ * round trip to another process (about 0.1–0.25 ms here), and an article has
+ * ~1,000 distinct terms, so one record per (term, article) made a save cost
+ * seconds at 1,000 articles. A segment stores many articles' postings packed
+ * in a few records; a save writes one small segment, and segments of the same
+ * size are merged in the background, so a query reads one block per segment
+ * per term however large the library grows.
+ *
+ * A segment: the articles it holds (`docIds`, local numbers are positions in
+ * it) and its postings sorted by term, cut into blocks of about BLOCK_POSTINGS
+ * postings. Pure functions here; utils/db/search-index.ts stores them.
+ */
+
+export const BLOCK_POSTINGS = 8_192;
+
+/** One block of a segment's postings: terms in order, and for each its articles and weights. */
+export interface SegmentBlock {
+  terms: string[];
+  /** Postings of terms[i] are at starts[i] … starts[i + 1] - 1. */
+  starts: Uint32Array;
+  docs: Uint32Array;
+  weights: Float32Array;
+}
+
+export interface BlockBounds {
+  first: string;
+  last: string;
+}
+
+export interface BuiltSegment {
+  docIds: string[];
+  blocks: SegmentBlock[];
+  bounds: BlockBounds[];
+  /** Every term of the segment, sorted. */
+  terms: string[];
+}
+
+export interface IndexedDoc {
+  id: string;
+  weights: ReadonlyMap<string, number>;
+}
+
+/** Builds a segment from whole articles. */
+export function buildSegment(docs: readonly IndexedDoc[]): BuiltSegment {
+  const byTerm = new Map<string, { doc: number; w: number }[]>();
+  docs.forEach((d, doc) => {
+    for (const [t, w] of d.weights) {
+      let list = byTerm.get(t);
+      if (!list) byTerm.set(t, (list = []));
+      list.push({ doc, w });
+    }
+  });
+  const terms = [...byTerm.keys()].sort();
+  const blocks: SegmentBlock[] = [];
+  const bounds: BlockBounds[] = [];
+  let i = 0;
+  while (i < terms.length) {
+    let j = i;
+    let count = 0;
+    while (j < terms.length && (j === i || count + byTerm.get(terms[j]!)!.length <= BLOCK_POSTINGS)) count += byTerm.get(terms[j++]!)!.length;
+    const blockTerms = terms.slice(i, j);
+    const starts = new Uint32Array(blockTerms.length + 1);
+    const blockDocs = new Uint32Array(count);
+    const weights = new Float32Array(count);
+    let k = 0;
+    blockTerms.forEach((t, n) => {
+      starts[n] = k;
+      for (const p of byTerm.get(t)!) {
+        blockDocs[k] = p.doc;
+        weights[k++] = p.w;
+      }
+    });
+    starts[blockTerms.length] = k;
+    blocks.push({ terms: blockTerms, starts, docs: blockDocs, weights });
+    bounds.push({ first: blockTerms[0]!, last: blockTerms[blockTerms.length - 1]! });
+    i = j;
+  }
+  return { docIds: docs.map((d) => d.id), blocks, bounds, terms };
+}
+
+export interface SegmentInput {
+  docIds: readonly string[];
+  blocks: readonly SegmentBlock[];
+  dead: ReadonlySet<string>;
+}
+
+/**
+ * Merges segments into one, dropping dead articles, without rebuilding
+ * per-article maps: every input is sorted by term, so the output is a k-way
+ * merge of their term lists with article numbers shifted per input.
+ */
+export function mergeSegments(inputs: readonly SegmentInput[]): BuiltSegment {
+  const docIds: string[] = [];
+  const remap = inputs.map((input) => {
+    const map = new Int32Array(input.docIds.length).fill(-1);
+    input.docIds.forEach((id, i) => {
+      if (!input.dead.has(id)) map[i] = docIds.push(id) - 1;
+    });
+    return map;
+  });
+  // Cursors over each input's (block, term) positions.
+  const cursors = inputs.map(() => ({ block: 0, term: 0 }));
+  const termAt = (i: number): string | null => {
+    const c = cursors[i]!;
+    const blocks = inputs[i]!.blocks;
+    while (c.block < blocks.length && c.term >= blocks[c.block]!.terms.length) {
+      c.block++;
+      c.term = 0;
+    }
+    return c.block < blocks.length ? blocks[c.block]!.terms[c.term]! : null;
+  };
+  const terms: string[] = [];
+  const blocks: SegmentBlock[] = [];
+  const bounds: BlockBounds[] = [];
+  let pending: { t: string; docs: number[]; weights: number[] }[] = [];
+  let pendingCount = 0;
+  const flush = () => {
+    if (!pending.length) return;
+    const starts = new Uint32Array(pending.length + 1);
+    const docs = new Uint32Array(pendingCount);
+    const weights = new Float32Array(pendingCount);
+    let k = 0;
+    pending.forEach((p, n) => {
+      starts[n] = k;
+      docs.set(p.docs, k);
+      weights.set(p.weights, k);
+      k += p.docs.length;
+    });
+    starts[pending.length] = k;
+    blocks.push({ terms: pending.map((p) => p.t), starts, docs, weights });
+    bounds.push({ first: pending[0]!.t, last: pending[pending.length - 1]!.t });
+    pending = [];
+    pendingCount = 0;
+  };
+  for (;;) {
+    let next: string | null = null;
+    for (let i = 0; i < inputs.length; i++) {
+      const t = termAt(i);
+      if (t !== null && (next === null || t < next)) next = t;
+    }
+    if (next === null) break;
+    const docs: number[] = [];
+    const weights: number[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      if (termAt(i) !== next) continue;
+      const c = cursors[i]!;
+      const b = inputs[i]!.blocks[c.block]!;
+      for (let k = b.starts[c.term]!; k < b.starts[c.term + 1]!; k++) {
+        const doc = remap[i]![b.docs[k]!]!;
+        if (doc >= 0) {
+          docs.push(doc);
+          weights.push(b.weights[k]!);
+        }
+      }
+      c.term++;
+    }
+    if (!docs.length) continue;
+    if (pendingCount > 0 && pendingCount + docs.length > BLOCK_POSTINGS) flush();
+    pending.push({ t: next, docs, weights });
+    pendingCount += docs.length;
+    terms.push(next);
+  }
+  flush();
+  return { docIds, blocks, bounds, terms };
+}
+
+/** Indexes of the blocks whose term range can hold `term` (or, with `prefix`, terms starting with it). */
+export function blocksFor(bounds: readonly BlockBounds[], term: string, prefix: boolean): number[] {
+  const hi = prefix ? `${term}\uffff` : term;
+  const out: number[] = [];
+  bounds.forEach((b, i) => {
+    if (b.first <= hi && b.last >= term) out.push(i);
+  });
+  return out;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Calls `visit` for each posting of `term` (or of every term starting with it) in `block`. */
+export function postingsIn(block: SegmentBlock, term: string, prefix: boolean, visit: (t: string, doc: number, w: number) => void): void {
+  for (let n = lowerBound(block.terms, term); n < block.terms.length; n++) {
+    const t = block.terms[n]!;
+    if (prefix ? !t.startsWith(term) : t !== term) break;
+    for (let k = block.starts[n]!; k < block.starts[n + 1]!; k++) visit(t, block.docs[k]!, block.weights[k]!);
+  }
+}
+
+/** Segments are tiered by size (1, 4, 16, 64 … articles): four of a tier merge into one of the next. */
+export const MERGE_FACTOR = 4;
+/** Segments stop growing here: a merge rewrites at most this many articles (bounded background work). */
+export const MAX_SEGMENT_DOCS = 2_048;
+
+export function tierOf(docCount: number): number {
+  return Math.floor(Math.log(Math.max(1, docCount)) / Math.log(MERGE_FACTOR));
+}
+
+/** The segments to merge next, smallest tier first, or null when no tier has MERGE_FACTOR of them. */
+export function pickMerge<S extends { id: number; live: number }>(segments: readonly S[]): S[] | null {
+  const byTier = new Map<number, S[]>();
+  for (const s of segments) {
+    if (s.live >= MAX_SEGMENT_DOCS) continue;
+    const tier = tierOf(s.live);
+    let list = byTier.get(tier);
+    if (!list) byTier.set(tier, (list = []));
+    list.push(s);
+  }
+  for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
+    const list = byTier.get(tier)!;
+    if (list.length >= MERGE_FACTOR) return list.slice(0, MERGE_FACTOR);
+  }
+  return null;
+}
