@@ -4,10 +4,11 @@ import '../../assets/app.css';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { onUpgradeBlocked } from '../../utils/db/open';
 import { libraryRepository } from '../../utils/db/library-repository';
+import { libraryErrorText } from '../../utils/i18n';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 
 function main() {
-  const model = createLibraryModel(browserLibraryDeps(libraryRepository));
+  const model = createLibraryModel(browserLibraryDeps(libraryRepository, libraryErrorText));
   onUpgradeBlocked(model.setBlocked);
   render(<LibraryPage model={model} />, document.getElementById('app')!);
 }
