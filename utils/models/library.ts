@@ -536,18 +536,41 @@ export function createLibraryModel(deps: LibraryDeps) {
 
   // ---- live updates ----
 
-  async function onChange(change: LibraryChange): Promise<void> {
+  /** Changes arriving together (an import, a burst of saves) are applied as one reload. */
+  const CHANGE_BATCH_MS = 80;
+  let changedIds = new Set<string>();
+  let savedSince = false;
+  let changeTimer: unknown = null;
+
+  async function applyChanged(): Promise<void> {
+    changeTimer = null;
+    const ids = [...changedIds];
+    const saved = savedSince;
+    changedIds = new Set();
+    savedSince = false;
     try {
-      if (change.kind === 'deleted') {
-        upsert([], change.ids);
-        return;
-      }
-      await reload(change.kind === 'saved' ? [change.id] : change.ids);
+      await reload(ids);
       if (searchActive.value) await runSearch();
-      if (change.kind === 'saved') void loadUsage();
+      if (saved) await loadUsage();
     } catch (e) {
       console.warn('[folio] library: applying a change failed', e);
     }
+  }
+
+  function onChange(change: LibraryChange): Promise<void> {
+    if (change.kind === 'deleted') {
+      for (const id of change.ids) changedIds.delete(id);
+      upsert([], change.ids);
+      return Promise.resolve();
+    }
+    if (change.kind === 'saved') {
+      changedIds.add(change.id);
+      savedSince = true;
+    } else {
+      for (const id of change.ids) changedIds.add(id);
+    }
+    changeTimer ??= deps.setTimeout(() => void applyChanged(), CHANGE_BATCH_MS);
+    return Promise.resolve();
   }
 
   function isChange(data: unknown): data is LibraryChange {
@@ -637,11 +660,13 @@ export function createLibraryModel(deps: LibraryDeps) {
     dismissError(): void {
       error.value = null;
     },
-    /** Applies a change as if another context had posted it (tests, and the page's own reload paths). */
+    /** Takes a change as if another context had posted it (applied with the next batch). */
     applyChange: onChange,
     dispose(): void {
       if (searchTimer !== null) deps.clearTimeout(searchTimer);
       searchTimer = null;
+      if (changeTimer !== null) deps.clearTimeout(changeTimer);
+      changeTimer = null;
       channel?.close();
       channel = null;
       // Unmounting is not leaving: the page calls commitPending on pagehide.

@@ -415,13 +415,13 @@ describe('live updates', () => {
     await model.start();
     repo.metas.set('e', makeMeta({ id: 'e', title: 'Fresh', savedAt: 500 }));
     other.postMessage({ kind: 'saved', id: 'e' });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(100);
     expect(ids(model.visible.value)).toEqual(['e', 'd', 'b', 'a']);
 
     repo.metas.get('a')!.title = 'Zebra crossings, updated';
     repo.metas.get('b')!.archivedAt = 1;
     other.postMessage({ kind: 'updated', ids: ['a', 'b'] });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(100);
     expect(ids(model.visible.value)).toEqual(['e', 'd', 'a']);
     expect(model.visible.value[2]!.title).toBe('Zebra crossings, updated');
 
@@ -440,12 +440,30 @@ describe('live updates', () => {
     expect(ids(model.visible.value)).toEqual(['c']);
     repo.metas.set('e', makeMeta({ id: 'e', title: 'Monsoon again', savedAt: 500 }));
     other.postMessage({ kind: 'saved', id: 'e' });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(100);
     expect(ids(model.visible.value)).toEqual(['e', 'c']);
     repo.metas.delete('c');
     other.postMessage({ kind: 'updated', ids: ['c'] });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(100);
     expect(ids(model.visible.value)).toEqual(['e']);
+  });
+
+  it('a burst of saves (an import) is applied as one batch: one usage read, one search', async () => {
+    const { model, repo, other } = setup(SAMPLE());
+    await model.start();
+    model.setQuery('story');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    const before = { usage: repo.callsOf('usage').length, search: repo.callsOf('search').length };
+    for (let i = 0; i < 30; i++) {
+      repo.metas.set(`n${i}`, makeMeta({ id: `n${i}`, savedAt: 1000 + i }));
+      other.postMessage({ kind: 'saved', id: `n${i}` });
+    }
+    await vi.advanceTimersByTimeAsync(200);
+    expect(repo.callsOf('usage').length - before.usage).toBe(1);
+    expect(repo.callsOf('search').length - before.search).toBe(1);
+    expect(repo.callsOf('getMeta')).toHaveLength(30);
+    model.setQuery('');
+    expect(model.count.value).toBe(33);
   });
 
   it('refresh (the tab becomes visible again) reloads everything', async () => {
@@ -509,7 +527,7 @@ describe('with the IndexedDB repository', () => {
     await model.start();
     for (const m of repo.metas.values()) m.tags = ['y'];
     other.postMessage({ kind: 'updated', ids: many.map((m) => m.id) });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(100);
     expect(repo.callsOf('getMeta')).toEqual([]);
     expect(repo.callsOf('listAll')).toHaveLength(2);
     expect(model.tags.value).toEqual([{ key: 'y', label: 'y', count: 500 }]);
