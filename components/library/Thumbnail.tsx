@@ -28,7 +28,8 @@ export function Thumbnail({ meta, load }: { meta: ArticleMeta; load: (meta: Arti
   return (
     <div aria-hidden="true" class="relative hidden size-[5.5rem] shrink-0 overflow-hidden rounded-lg bg-sunken sm:block">
       {src ? (
-        <img src={src} alt="" class="size-full object-cover" decoding="async" />
+        // A stored blob the browser cannot decode falls back to the placeholder, not a broken-image icon.
+        <img src={src} alt="" class="size-full object-cover" decoding="async" onError={() => setSrc(null)} />
       ) : (
         <span class="flex size-full items-center justify-center font-serif text-2xl font-bold text-muted/60">{initial}</span>
       )}
