@@ -325,6 +325,8 @@ export function createLibraryModel(deps: LibraryDeps) {
       error.value = null;
       return load();
     }
+    // A library tab closed meanwhile may have left a delete in its undo window.
+    await commitOrphans();
     await Promise.all([loadAll(), loadUsage(), searchActive.value ? runSearch() : Promise.resolve()]);
   }
 

@@ -585,6 +585,22 @@ describe('a page closed during the undo window', () => {
     expect(repo.callsOf('deleteArticles')).toEqual([[['a']]]);
   });
 
+  it('an open page takes a closed page\'s delete when it is shown again', async () => {
+    const store = memoryStore();
+    const repo = new FakeLibrary(SAMPLE());
+    const open = createLibraryModelFor(repo, store, 'page-open');
+    await open.start();
+    const closing = createLibraryModelFor(repo, store, 'page-closing');
+    await closing.start();
+    repo.deleteArticles = () => new Promise<void>(() => undefined);
+    closing.remove(['a']);
+    closing.leave();
+    repo.deleteArticles = FakeLibrary.prototype.deleteArticles.bind(repo);
+    await open.refresh();
+    expect(repo.callsOf('deleteArticles')).toEqual([[['a']]]);
+    expect(ids(open.visible.value)).toEqual(['d', 'b']);
+  });
+
   it('undo and a committed delete leave nothing behind', async () => {
     const { model, store } = setup(SAMPLE());
     await model.start();
