@@ -4,7 +4,7 @@ import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'screenshots/**', 'coverage/**', 'bench-results/**', 'tests/fixtures/**'] },
+  { ignores: ['.output/**', '.output-test/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'screenshots/**', 'coverage/**', 'bench-results/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   noUnsanitized.configs.recommended,

@@ -6,11 +6,20 @@ import tailwindcss from '@tailwindcss/vite';
 // can pin the moz-extension:// UUID.
 export const GECKO_ID = 'folio@folio-reader.org';
 
+/**
+ * FOLIO_TEST_BUILD=1 (`npm run build:test`) builds the variant the e2e tests run
+ * against: the same code plus utils/test-hook.ts's handlers on the background's
+ * global (puppeteer cannot click native menus or press browser shortcuts). It goes
+ * to its own folder so a test build can never be mistaken for the one users get;
+ * tests/build/no-test-hook.test.ts fails if the hook reaches .output/.
+ */
+const TEST_BUILD = process.env.FOLIO_TEST_BUILD === '1';
+
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   // Parallel builds (several developers or test runs on one machine) each get their own folder.
-  outDir: process.env.FOLIO_OUT_DIR || '.output',
+  outDir: process.env.FOLIO_OUT_DIR || (TEST_BUILD ? '.output-test' : '.output'),
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 in both browsers: one code path (action, scripting, storage.session) and the
   // same "the background may die at any time" discipline. Firefox runs it as an
@@ -22,7 +31,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: [
-      'storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', 'contextMenus',
+      'storage', 'unlimitedStorage', 'scripting', 'tabs', 'contextMenus',
       // Chrome's worker has no DOM: "Save link to Folio" parses in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
@@ -72,5 +81,7 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact(), tailwindcss()],
+    // A constant, so the production bundle drops the hook's code entirely (not just skips it).
+    define: { 'import.meta.env.FOLIO_TEST_HOOK': JSON.stringify(TEST_BUILD) },
   }),
 });

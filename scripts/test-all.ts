@@ -16,17 +16,17 @@ let passed = 0;
 let failed = 0;
 const failures: string[] = [];
 
-function run(label: string, command: string, args: string[]): boolean {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   const ok = outcome.status === 0;
   console.log(`━━ ${label}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return ok;
 }
 
-function step(label: string, command: string, args: string[]): boolean {
-  const ok = run(label, command, args);
+function step(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  const ok = run(label, command, args, env);
   if (ok) passed++;
   else {
     failed++;
@@ -61,7 +61,13 @@ vitestSuite('unit', []);
 const chrome = step('build chrome', 'npx', ['wxt', 'build']);
 const firefox = step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (firefox) step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--no-config-discovery']);
-if (chrome && firefox) vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
+// What users install: no test hook, the exact permissions and CSP (tests/build/).
+if (chrome && firefox) vitestSuite('build checks', ['--config', 'vitest.build.config.ts']);
+// The e2e tests drive the test build: the same code plus the background test hook, in .output-test/.
+const TEST_BUILD = { FOLIO_TEST_BUILD: '1' };
+const chromeTest = step('build chrome (test)', 'npx', ['wxt', 'build'], TEST_BUILD);
+const firefoxTest = step('build firefox (test)', 'npx', ['wxt', 'build', '-b', 'firefox'], TEST_BUILD);
+if (chrome && firefox && chromeTest && firefoxTest) vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
 else {
   failed++;
   failures.push('e2e (not run: a build failed)');

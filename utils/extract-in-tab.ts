@@ -6,15 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from './article/types';
-import type { ExtractionResult } from './article/extract';
 import { pageAccess } from './page-access';
 import { describe, fail, ok, type Result } from './result';
-import { parseHttpUrl } from './url';
+import { safeExtractionResult } from './validate';
 
 /** Built from entrypoints/extractor.ts. */
 const EXTRACTOR_FILE = '/extractor.js';
-/** Larger results are not articles anyone reads; refusing them protects the database. */
-const MAX_CONTENT_CHARS = 20_000_000;
 
 export async function extractFromTab(tabId: number, force = false): Promise<Result<ExtractedArticle>> {
   let tab;
@@ -37,14 +34,16 @@ export async function extractFromTab(tabId: number, force = false): Promise<Resu
   }
 }
 
-/** The result crossed from a page context: check its shape before anything stores it. */
+/**
+ * The result crossed from a page context: parse it by the allow-list schema
+ * (utils/validate.ts) before anything stores it. Only the article's own fields
+ * survive; anything else the page added (`id`, `savedAt`, `tags`, `origin`…) is dropped.
+ */
 export function checkResult(value: unknown): Result<ExtractedArticle> {
-  const result = value as ExtractionResult | undefined;
-  if (!result || typeof result !== 'object') return fail('extraction-failed', 'no result from the page');
+  if (!value || typeof value !== 'object') return fail('extraction-failed', 'no result from the page');
+  const parsed = safeExtractionResult(value);
+  if (!parsed.success) return fail('extraction-failed', `malformed article from the page: ${parsed.issues[0].message}`);
+  const result = parsed.output;
   if (!result.ok) return fail(result.reason === 'not-an-article' ? 'not-an-article' : 'extraction-failed', result.detail);
-  const a = result.article;
-  const valid =
-    a && typeof a.title === 'string' && typeof a.content === 'string' && typeof a.textContent === 'string' &&
-    parseHttpUrl(a.url) !== null && a.content.length <= MAX_CONTENT_CHARS;
-  return valid ? ok(a) : fail('extraction-failed', 'malformed article from the page');
+  return ok(result.article);
 }

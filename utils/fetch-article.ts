@@ -7,29 +7,62 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ExtractedArticle } from './article/types';
 import { checkResult } from './extract-in-tab';
 import { sendMessage } from './messaging';
-import { describe, fail, type Result } from './result';
+import { safeFetch, type SafeFetchFailureReason } from './net/safe-fetch';
+import { describe, fail, ok, type ErrorCode, type Result } from './result';
 import { parseHttpUrl } from './url';
 
 const FETCH_TIMEOUT_MS = 20_000;
 /** Pages past this size are not articles; the cap keeps a hostile link from exhausting memory. */
-const MAX_HTML_BYTES = 10 * 1024 * 1024;
+export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 const OFFSCREEN_PATH = '/offscreen.html';
 
-export async function fetchArticleHtml(url: string): Promise<Result<string>> {
-  if (!parseHttpUrl(url)) return fail('restricted-page', url);
+/** HTML and its XML spellings; no type at all is read too (the parser decides, as a browser would sniff). */
+export function acceptsHtml(contentType: string): boolean {
+  return contentType === '' || contentType === 'text/html' || contentType === 'application/xhtml+xml' || /^(?:text|application)\/xml$/.test(contentType);
+}
+
+/** The charset from the header, else a <meta charset> in the first 1024 bytes (HTML's prescan, simplified), else UTF-8. */
+export function decodeHtml(bytes: Uint8Array, charset: string | null): string {
+  const sniffed = charset ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)))?.[1] ?? 'utf-8';
   try {
-    const response = await fetch(url, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    if (!response.ok) return fail('extraction-failed', `HTTP ${response.status}`);
-    const type = response.headers.get('content-type') ?? '';
-    if (type && !/html|xml/i.test(type)) return fail('not-an-article', `content-type ${type}`);
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_HTML_BYTES) return fail('not-an-article', 'page too large');
-    const html = await response.text();
-    if (html.length > MAX_HTML_BYTES) return fail('not-an-article', 'page too large');
-    return { ok: true, value: html };
-  } catch (error) {
-    return fail('extraction-failed', describe(error));
+    return new TextDecoder(sniffed).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
   }
+}
+
+const FETCH_FAILURE_CODES: Record<SafeFetchFailureReason, ErrorCode> = {
+  'invalid-url': 'restricted-page',
+  'blocked-address': 'blocked-address',
+  'http-status': 'extraction-failed',
+  'unsupported-type': 'not-an-article',
+  'too-large': 'not-an-article',
+  timeout: 'extraction-failed',
+  network: 'extraction-failed',
+};
+
+export interface FetchedHtml {
+  html: string;
+  /** Where the page was read from after redirects: the base of its relative URLs. */
+  url: string;
+}
+
+/**
+ * Fetches a link with the user's cookies (a saved link behind a login must read
+ * as the user sees it), through utils/net/safe-fetch.ts. `initiator` is the
+ * page the link was on: it bounds which address spaces the link may reach.
+ */
+export async function fetchArticleHtml(url: string, initiator?: string): Promise<Result<FetchedHtml>> {
+  if (!parseHttpUrl(url)) return fail('restricted-page', url);
+  const fetched = await safeFetch(url, {
+    maxBytes: MAX_HTML_BYTES,
+    timeoutMs: FETCH_TIMEOUT_MS,
+    accept: acceptsHtml,
+    credentials: 'include',
+    ...(initiator ? { initiator } : {}),
+  });
+  if (!fetched.ok) return fail(FETCH_FAILURE_CODES[fetched.reason], `${fetched.reason}: ${fetched.detail} (${fetched.url})`);
+  return ok({ html: decodeHtml(fetched.body, fetched.charset), url: fetched.finalUrl });
 }
 
 async function ensureOffscreenDocument(): Promise<void> {
@@ -51,17 +84,18 @@ async function ensureOffscreenDocument(): Promise<void> {
   }
 }
 
-export async function fetchAndExtract(url: string): Promise<Result<ExtractedArticle>> {
-  const html = await fetchArticleHtml(url);
-  if (!html.ok) return html;
+export async function fetchAndExtract(url: string, initiator?: string): Promise<Result<ExtractedArticle>> {
+  const fetched = await fetchArticleHtml(url, initiator);
+  if (!fetched.ok) return fetched;
+  const { html, url: finalUrl } = fetched.value;
   try {
     if (import.meta.env.FIREFOX) {
       // Imported lazily so Chrome's worker bundle, where this branch is dead code, never carries Readability.
       const { extractFromHtml } = await import('./article/parse-html');
-      return checkResult(extractFromHtml(html.value, url));
+      return checkResult(extractFromHtml(html, finalUrl));
     }
     await ensureOffscreenDocument();
-    return checkResult(await sendMessage('offscreen.extract', { html: html.value, url }));
+    return checkResult(await sendMessage('offscreen.extract', { html, url: finalUrl }));
   } catch (error) {
     return fail('extraction-failed', describe(error));
   }

@@ -19,6 +19,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'not-an-article': 'errorNotAnArticle',
   'extraction-failed': 'errorExtraction',
   'not-found': 'errorNotFound',
+  'blocked-address': 'errorBlockedAddress',
   quota: 'errorQuota',
   storage: 'errorStorage',
   invalid: 'errorInvalid',

@@ -12,7 +12,7 @@ import { showActionOutcome } from './action-state';
 import { exposeForTests } from './test-hook';
 import type { Result } from './result';
 import { sharePageUrl } from './share-page';
-import { getReport } from './tab-state';
+import { reportFor } from './tab-state';
 
 const WEB = ['http://*/*', 'https://*/*'];
 
@@ -34,11 +34,15 @@ async function createMenus(): Promise<void> {
   browser.contextMenus.create({ id: MENU.shareSelection, title: t('menuShareSelection'), contexts: ['selection'], documentUrlPatterns: WEB });
 }
 
-/** Opens Folio's share page for the selected quote, with the page's title and site from its last report. */
+/**
+ * Opens Folio's share page for the selected quote, with the title, site and
+ * canonical URL from the report for the page the tab shows now: a report left
+ * from the page before (navigation not yet re-reported) would share the wrong article.
+ */
 async function shareSelection(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab): Promise<void> {
   const pageUrl = info.pageUrl ?? tab.url;
   if (!pageUrl || !info.selectionText) return;
-  const report = tab.id === undefined ? null : await getReport(tab.id).catch(() => null);
+  const report = tab.id === undefined ? null : await reportFor(tab.id, pageUrl).catch(() => null);
   const url = sharePageUrl(browser.runtime.getURL('/share.html'), {
     url: report?.canonicalUrl ?? pageUrl,
     title: report?.title || tab.title || '',
@@ -48,8 +52,9 @@ async function shareSelection(info: Browser.contextMenus.OnClickData, tab: Brows
   await browser.windows.create({ url, type: 'popup', ...SHARE_WINDOW });
 }
 
-export async function saveLink(url: string): Promise<Result<{ id: string; created: boolean }>> {
-  const extracted = await fetchAndExtract(url);
+/** `pageUrl` is the page the link was clicked on: a public page's link may not reach a private address. */
+export async function saveLink(url: string, pageUrl?: string): Promise<Result<{ id: string; created: boolean }>> {
+  const extracted = await fetchAndExtract(url, pageUrl);
   if (!extracted.ok) return extracted;
   try {
     const { meta, created } = await saveWithImages(extracted.value);
@@ -67,7 +72,7 @@ async function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser
       await showActionOutcome(tabId, await saveTabArticle(tabId));
       break;
     case MENU.saveLink:
-      if (info.linkUrl) await showActionOutcome(tabId, await saveLink(info.linkUrl));
+      if (info.linkUrl) await showActionOutcome(tabId, await saveLink(info.linkUrl, info.frameUrl ?? info.pageUrl ?? tab?.url));
       break;
     case MENU.openReader: {
       const opened = await openReaderInTab(tabId);

@@ -1,30 +1,33 @@
 /**
- * Folio's message protocol: the only place message names and payload types exist.
- * Handlers live in utils/handlers/ (one per message) and validate every payload
- * with utils/validate.ts before acting on it.
+ * Folio's message protocol: the only place message names exist. Payload types
+ * come from the schemas in utils/validate.ts (`import type` only: no validator
+ * code reaches the content script), and every handler in utils/handlers/
+ * parses its payload with the same schema, so the two cannot drift.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { InferInput, InferOutput } from 'valibot';
 import type { ExtractionResult } from './article/extract';
 import type { ArticleSummary, ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
+import type {
+  HtmlRequestSchema,
+  IdRequestSchema,
+  ListQuerySchema,
+  PageReportSchema,
+  ReaderSourceSchema,
+  SiteQuerySchema,
+  SiteScaleApplySchema,
+  SiteScaleRequestSchema,
+  TabRequestSchema,
+  ViewRequestSchema,
+} from './validate';
 
-/** Sent by the always-on content script after it looked at a page. */
-export interface PageReport {
-  url: string;
-  isArticle: boolean;
-  title: string;
-  siteName: string | null;
-  /** Absolute http(s) URL of the page's declared share image (og:image, twitter:image). */
-  leadImage?: string | null;
-  /** The page's declared canonical URL (http(s)), shared instead of the address bar's. */
-  canonicalUrl?: string | null;
-  /** Rough reading time of the main text, whole minutes (≥ 1). */
-  readingTimeMinutes?: number;
-}
+/** Sent by the always-on content script after it looked at a page (as validated and stored). */
+export type PageReport = InferOutput<typeof PageReportSchema>;
 
 /** What the reader page shows: a fresh extraction (view) or a saved article. */
-export type ReaderSource = { kind: 'view'; id: string } | { kind: 'article'; id: string };
+export type ReaderSource = InferOutput<typeof ReaderSourceSchema>;
 
 export interface ReaderDocument {
   source: ReaderSource;
@@ -34,33 +37,37 @@ export interface ReaderDocument {
   savedId: string | null;
 }
 
-export interface ListQuery {
-  /** Case-insensitive words that must all appear in title, site or byline. */
-  query?: string;
-  limit?: number;
-  /** Return articles saved strictly before this epoch ms (paging, newest first). */
-  before?: number;
-}
+/** A library listing request (schema: ListQuerySchema). */
+export type ListQuery = NonNullable<InferInput<typeof ListQuerySchema>>;
+type TabRequest = InferInput<typeof TabRequestSchema>;
 
 export interface ProtocolMap {
   /** content script → background: this page is (not) an article. */
-  'page.report'(data: PageReport): void;
+  'page.report'(data: InferInput<typeof PageReportSchema>): void;
   /** popup → background: what Folio knows of a tab. */
-  'tab.getState'(data: { tabId: number }): TabState;
+  'tab.getState'(data: TabRequest): TabState;
   /** popup → background: the popup is open on this tab; extract its article now if it is one, ahead of a click. */
-  'reader.prepare'(data: { tabId: number }): void;
+  'reader.prepare'(data: TabRequest): void;
   /** popup → background: extract the tab's article and turn the tab into the reader. */
-  'reader.open'(data: { tabId: number; force?: boolean }): Result<{ viewId: string }>;
+  'reader.open'(data: TabRequest): Result<{ viewId: string }>;
   /** reader page → background: the article to show. */
-  'reader.load'(data: ReaderSource): Result<ReaderDocument>;
+  'reader.load'(data: InferInput<typeof ReaderSourceSchema>): Result<ReaderDocument>;
   /** popup → background: extract and save the tab's article. */
-  'article.saveTab'(data: { tabId: number }): Result<{ id: string; created: boolean }>;
+  'article.saveTab'(data: TabRequest): Result<{ id: string; created: boolean }>;
   /** reader → background: save what the reader shows. */
-  'article.saveView'(data: { viewId: string }): Result<{ id: string; created: boolean }>;
-  'article.remove'(data: { id: string }): Result<{ removed: boolean }>;
+  'article.saveView'(data: InferInput<typeof ViewRequestSchema>): Result<{ id: string; created: boolean }>;
+  'article.remove'(data: InferInput<typeof IdRequestSchema>): Result<{ removed: boolean }>;
   'article.list'(data: ListQuery): Result<{ items: ArticleSummary[]; total: number }>;
+  /** content script → background: the text scale for the sender's own site (never another's: utils/site-font-store.ts). */
+  'siteFont.get'(data: undefined): number;
+  /** popup → background: the text scale stored for a site. */
+  'siteFont.query'(data: InferInput<typeof SiteQuerySchema>): number;
+  /** popup → background: store a site's text scale; the tabs showing that site (only those) apply it. Returns the stored step. */
+  'siteFont.set'(data: InferInput<typeof SiteScaleRequestSchema>): number;
+  /** background → the content script in a tab showing that site: apply this scale now. */
+  'siteFont.apply'(data: InferInput<typeof SiteScaleApplySchema>): void;
   /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
-  'offscreen.extract'(data: { html: string; url: string }): ExtractionResult;
+  'offscreen.extract'(data: InferInput<typeof HtmlRequestSchema>): ExtractionResult;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

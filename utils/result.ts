@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'not-an-article' // extraction found no readable article
   | 'extraction-failed' // the page could not be read (script blocked, tab gone, crashed)
   | 'not-found' // the article or view no longer exists
+  | 'blocked-address' // a link on a public page to the user's own network or machine (utils/net/safe-fetch.ts)
   | 'quota' // storage is full
   | 'storage' // IndexedDB failed for another reason
   | 'invalid'; // a request that did not pass validation

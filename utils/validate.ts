@@ -1,9 +1,19 @@
 /**
- * Guards for everything that arrives by message. A payload is data from another
- * context (a content script runs beside hostile page code), so each field is
- * checked for type, range and size before a handler uses it.
+ * Schemas for everything that arrives by message or from a page. A payload is
+ * data from another context (a content script runs beside hostile page code;
+ * an extraction result is whatever the page's realm handed back), so each field
+ * is checked for type, range and size before a handler uses it.
+ *
+ * One schema per payload (valibot): utils/messaging.ts takes its payload types
+ * from these (`InferInput`/`InferOutput`), so a message's type and its validator
+ * are one thing. Objects are allow-lists: a key not named here is dropped from
+ * the output (an extracted article carrying `id`, `savedAt`, `tags` or `origin`
+ * loses them before anything stores it).
+ *
+ * Handlers use the `parse*` functions below, which throw ValidationError.
  */
-import type { ListQuery, PageReport, ReaderSource } from './messaging';
+import * as s from 'valibot';
+import type { ExtractedArticle } from './article/types';
 import { parseHttpUrl } from './url';
 
 export class ValidationError extends Error {
@@ -12,117 +22,229 @@ export class ValidationError extends Error {
 
 const MAX_TITLE = 2_000;
 const MAX_QUERY = 500;
-
-export function record(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError('expected an object');
-  return value as Record<string, unknown>;
-}
-
-export function tabId(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ValidationError('bad tab id');
-  return value;
-}
-
-/** Ids are UUIDs we made; anything else is refused rather than used as a key. */
-export function id(value: unknown): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(value)) throw new ValidationError('bad id');
-  return value;
-}
-
-export function httpUrl(value: unknown): string {
-  const parsed = typeof value === 'string' ? parseHttpUrl(value) : null;
-  if (!parsed) throw new ValidationError('expected an http(s) URL');
-  return parsed.href;
-}
-
-export function text(value: unknown, max: number): string {
-  if (typeof value !== 'string') throw new ValidationError('expected text');
-  return value.length > max ? value.slice(0, max) : value;
-}
-
-function optionalText(value: unknown, max: number): string | null {
-  return value === null || value === undefined ? null : text(value, max);
-}
-
-function optionalInt(value: unknown, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) throw new ValidationError('number out of range');
-  return Math.floor(value);
-}
-
-export function pageReport(value: unknown): PageReport {
-  const v = record(value);
-  if (typeof v.isArticle !== 'boolean') throw new ValidationError('isArticle must be boolean');
-  return {
-    url: httpUrl(v.url),
-    isArticle: v.isArticle,
-    title: text(v.title ?? '', MAX_TITLE),
-    siteName: optionalText(v.siteName, MAX_TITLE),
-    ...reportExtras(v),
-  };
-}
-
 /** Longest reading time worth showing; anything above is a miscount. */
 const MAX_READING_MINUTES = 600;
+/** Larger results are not articles anyone reads; refusing them protects the database. */
+export const MAX_CONTENT_CHARS = 20_000_000;
+/** HTML fetched by the background for the offscreen parse; the fetcher caps it at 10 MB already. */
+const MAX_HTML_CHARS = 12 * 1024 * 1024;
+
+// ── building blocks ──────────────────────────────────────────────────────────
+
+/** An absolute http(s) URL, normalised to its href. */
+export const HttpUrl = s.pipe(
+  s.string(),
+  s.check((value) => parseHttpUrl(value) !== null, 'expected an http(s) URL'),
+  s.transform((value) => parseHttpUrl(value)!.href),
+);
+
+/** Text cut to `max` characters (a long title is trimmed, not refused). */
+const Text = (max: number) => s.pipe(s.string(), s.transform((value) => (value.length > max ? value.slice(0, max) : value)));
+
+const cut = (max: number) => (value: string | null): string | null => (value === null || value.length <= max ? value : value.slice(0, max));
+
+/** Text or null (the key must be there), cut to `max`. */
+const NullableText = (max: number) => s.pipe(s.nullable(s.string()), s.transform(cut(max)));
+
+/** Text or nothing: a missing key, undefined and null all give null. */
+const OptionalText = (max: number) => s.pipe(s.optional(s.nullable(s.string()), null), s.transform((value) => cut(max)(value ?? null)));
+
+/** A cosmetic extra: whatever arrives, a bad value is dropped rather than failing the whole payload. */
+const Droppable = <T extends s.GenericSchema>(schema: T) =>
+  s.optional(
+    s.pipe(
+      s.unknown(),
+      s.transform((value): s.InferOutput<T> | undefined => {
+        const parsed = s.safeParse(schema, value);
+        return parsed.success ? parsed.output : undefined;
+      }),
+    ),
+  );
+
+const TabId = s.pipe(s.number('bad tab id'), s.integer('bad tab id'), s.minValue(0, 'bad tab id'));
+
+/** Ids are UUIDs we made; anything else is refused rather than used as a key. */
+const Id = s.pipe(s.string('bad id'), s.regex(/^[A-Za-z0-9-]{1,64}$/, 'bad id'));
+
+/** A number in [min, max], floored. */
+const WholeInRange = (min: number, max: number) =>
+  s.pipe(s.number(), s.finite('number out of range'), s.minValue(min, 'number out of range'), s.maxValue(max, 'number out of range'), s.transform(Math.floor));
+
+/** A host name as the URL parser writes it (lowercase, punycode, no port or credentials). */
+const HostName = s.pipe(
+  s.string('bad host'),
+  s.minLength(1, 'bad host'),
+  s.maxLength(253, 'bad host'),
+  s.check((value) => {
+    try {
+      const parsed = new URL(`http://${value}/`);
+      return parsed.hostname === value.toLowerCase() && !parsed.port && !parsed.username;
+    } catch {
+      return false;
+    }
+  }, 'bad host'),
+  s.transform((value) => value.toLowerCase()),
+);
+
+/** Drops keys whose value is undefined, so stored records stay minimal. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+// ── payloads ────────────────────────────────────────────────────────────────
+
+/** content script → background: this page is (not) an article. */
+export const PageReportSchema = s.pipe(
+  s.object({
+    url: HttpUrl,
+    isArticle: s.boolean('isArticle must be boolean'),
+    title: s.optional(Text(MAX_TITLE), ''),
+    siteName: OptionalText(MAX_TITLE),
+    /** Absolute http(s) URL of the page's declared share image (og:image, twitter:image). */
+    leadImage: Droppable(HttpUrl),
+    /** The page's declared canonical URL (http(s)), shared instead of the address bar's. */
+    canonicalUrl: Droppable(HttpUrl),
+    /** Rough reading time of the main text, whole minutes (≥ 1). */
+    readingTimeMinutes: Droppable(s.pipe(s.number(), s.integer(), s.minValue(1), s.maxValue(MAX_READING_MINUTES))),
+  }),
+  s.transform(compact),
+);
+
+export const TabRequestSchema = s.object({
+  tabId: TabId,
+  force: s.fallback(s.optional(s.boolean(), false), false),
+});
+
+export const IdRequestSchema = s.object({ id: Id });
+export const ViewRequestSchema = s.object({ viewId: Id });
+
+/** What the reader page shows: a fresh extraction (view) or a saved article. */
+export const ReaderSourceSchema = s.variant('kind', [
+  s.object({ kind: s.literal('view'), id: Id }),
+  s.object({ kind: s.literal('article'), id: Id }),
+], 'bad reader source');
+
+export const HtmlRequestSchema = s.object({
+  html: s.pipe(s.string('bad html'), s.maxLength(MAX_HTML_CHARS, 'bad html')),
+  url: HttpUrl,
+});
+
+export const ListQuerySchema = s.pipe(
+  s.optional(
+    s.object({
+      /** Case-insensitive words that must all appear in title, site or byline. */
+      query: s.optional(Text(MAX_QUERY)),
+      limit: s.optional(WholeInRange(1, 500), 100),
+      /** Return articles saved strictly before this epoch ms (paging, newest first). */
+      before: s.optional(WholeInRange(0, Number.MAX_SAFE_INTEGER)),
+    }),
+    {},
+  ),
+  // An empty query is no query.
+  s.transform((value) => compact({ ...value, query: value.query || undefined })),
+);
+
+export const SiteQuerySchema = s.object({ host: HostName });
+export const SiteScaleRequestSchema = s.object({ host: HostName, scale: s.pipe(s.number('bad scale'), s.finite('bad scale')) });
+export const SiteScaleApplySchema = s.object({ scale: s.pipe(s.number(), s.finite()) });
+
+// ── results that come back from a page ──────────────────────────────────────
 
 /**
- * The report's cosmetic extras. A bad value is dropped rather than failing the
- * whole report: detection still matters when a page declares a junk og:image.
+ * An extraction result from a page's realm or the offscreen document, field
+ * by field. Library fields (`id`, `savedAt`, `tags`, `origin`…) are not in the
+ * list, so a page cannot choose them.
  */
-function reportExtras(v: Record<string, unknown>): Pick<PageReport, 'leadImage' | 'canonicalUrl' | 'readingTimeMinutes'> {
-  const image = typeof v.leadImage === 'string' ? parseHttpUrl(v.leadImage) : null;
-  const canonical = typeof v.canonicalUrl === 'string' ? parseHttpUrl(v.canonicalUrl) : null;
-  const minutes = v.readingTimeMinutes;
-  const validMinutes =
-    typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_READING_MINUTES;
-  return {
-    ...(image ? { leadImage: image.href } : {}),
-    ...(canonical ? { canonicalUrl: canonical.href } : {}),
-    ...(validMinutes ? { readingTimeMinutes: minutes } : {}),
+export const ExtractedArticleSchema = s.pipe(
+  s.object({
+    url: HttpUrl,
+    canonicalUrl: HttpUrl,
+    title: Text(MAX_TITLE),
+    byline: NullableText(MAX_TITLE),
+    siteName: NullableText(MAX_TITLE),
+    publishedTime: NullableText(100),
+    modifiedTime: NullableText(100),
+    lang: NullableText(35),
+    dir: s.fallback(s.nullable(s.picklist(['ltr', 'rtl'])), null),
+    leadImage: s.fallback(s.nullable(HttpUrl), null),
+    leadImageAlt: s.optional(NullableText(MAX_TITLE)),
+    leadImageCaption: s.optional(NullableText(MAX_TITLE)),
+    excerpt: NullableText(MAX_TITLE),
+    content: s.pipe(s.string(), s.maxLength(MAX_CONTENT_CHARS)),
+    textContent: s.pipe(s.string(), s.maxLength(MAX_CONTENT_CHARS)),
+    wordCount: WholeInRange(0, Number.MAX_SAFE_INTEGER),
+    readingTimeMinutes: WholeInRange(0, Number.MAX_SAFE_INTEGER),
+  }),
+  s.transform(compact),
+);
+
+export const ExtractionResultSchema = s.variant('ok', [
+  s.object({ ok: s.literal(true), article: ExtractedArticleSchema }),
+  s.object({
+    ok: s.literal(false),
+    reason: s.fallback(s.picklist(['not-an-article', 'error']), 'error'),
+    detail: s.fallback(Text(2_000), ''),
+  }),
+]);
+
+// The article type is the extraction's domain type (utils/article/types.ts); this
+// line fails to compile if the schema and the type drift apart in either direction.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _articleSchemaMatchesType: Same<s.InferOutput<typeof ExtractedArticleSchema>, ExtractedArticle> = true;
+void _articleSchemaMatchesType;
+
+// ── parsing ─────────────────────────────────────────────────────────────────
+
+function parser<T extends s.GenericSchema>(schema: T): (value: unknown) => s.InferOutput<T> {
+  return (value) => {
+    const result = s.safeParse(schema, value);
+    if (!result.success) {
+      const issue = result.issues[0];
+      const path = issue.path?.map((p) => String(p.key)).join('.');
+      throw new ValidationError(path ? `${path}: ${issue.message}` : issue.message);
+    }
+    return result.output;
   };
 }
 
-export function tabRequest(value: unknown): { tabId: number; force: boolean } {
-  const v = record(value);
-  return { tabId: tabId(v.tabId), force: v.force === true };
-}
-
-export function idRequest(value: unknown): { id: string } {
-  return { id: id(record(value).id) };
-}
-
-export function viewRequest(value: unknown): { viewId: string } {
-  return { viewId: id(record(value).viewId) };
-}
-
-export function readerSource(value: unknown): ReaderSource {
-  const v = record(value);
-  if (v.kind !== 'view' && v.kind !== 'article') throw new ValidationError('bad reader source');
-  return { kind: v.kind, id: id(v.id) };
-}
-
-/** HTML fetched by the background for extraction; size-capped by the fetcher already. */
-export function htmlRequest(value: unknown): { html: string; url: string } {
-  const v = record(value);
-  if (typeof v.html !== 'string' || v.html.length > 12 * 1024 * 1024) throw new ValidationError('bad html');
-  return { html: v.html, url: httpUrl(v.url) };
-}
-
-export function listQuery(value: unknown): Required<Pick<ListQuery, 'limit'>> & ListQuery {
-  const v = value === undefined ? {} : record(value);
-  const query = v.query === undefined ? undefined : text(v.query, MAX_QUERY);
-  return {
-    ...(query ? { query } : {}),
-    limit: optionalInt(v.limit, 1, 500) ?? 100,
-    ...(v.before !== undefined ? { before: optionalInt(v.before, 0, Number.MAX_SAFE_INTEGER) } : {}),
+/** Parses an object payload; anything that is not a plain object is refused first. */
+function objectParser<T extends s.GenericSchema>(schema: T): (value: unknown) => s.InferOutput<T> {
+  const parse = parser(schema);
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError('expected an object');
+    return parse(value);
   };
 }
+
+export const pageReport = objectParser(PageReportSchema);
+export const tabRequest = objectParser(TabRequestSchema);
+export const idRequest = objectParser(IdRequestSchema);
+export const viewRequest = objectParser(ViewRequestSchema);
+export const readerSource = objectParser(ReaderSourceSchema);
+export const htmlRequest = objectParser(HtmlRequestSchema);
+export const listQuery = parser(ListQuerySchema);
+export const siteQuery = objectParser(SiteQuerySchema);
+export const siteScaleRequest = objectParser(SiteScaleRequestSchema);
+export const siteScaleApply = objectParser(SiteScaleApplySchema);
+/** A message that carries nothing: anything else is refused. */
+export const noPayload = (value: unknown): undefined => {
+  if (value !== undefined && value !== null) throw new ValidationError('expected no payload');
+  return undefined;
+};
+/** Returns the issue instead of throwing: results are mapped to a Failure by the caller. */
+export const safeExtractionResult = (value: unknown) => s.safeParse(ExtractionResultSchema, value);
+
+// ── senders ─────────────────────────────────────────────────────────────────
 
 /** Minimal view of a message sender, as both browsers give it. */
 export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** 0 for a tab's top frame. */
+  frameId?: number;
+  /** Chrome: "active", "prerender" or "cached" (back/forward cache). Firefox does not send it. */
+  documentLifecycle?: string;
 }
 
 /** True when the message comes from one of Folio's own pages (popup, reader, library). */
@@ -133,4 +255,20 @@ export function isExtensionPage(sender: SenderLike, runtimeId: string, extension
 /** True when the message comes from Folio's content script in a web tab. */
 export function isContentScript(sender: SenderLike, runtimeId: string): boolean {
   return sender.id === runtimeId && typeof sender.tab?.id === 'number' && typeof sender.url === 'string' && /^https?:/.test(sender.url);
+}
+
+/**
+ * True for the top frame of a tab, showing its document now: not an iframe
+ * (frameId 0), not a prerendered page or one kept in the back/forward cache
+ * (Chrome's documentLifecycle; Firefox sends none and does not run content
+ * scripts' messages from cached pages).
+ */
+export function isActiveTopFrame(sender: SenderLike): boolean {
+  return sender.frameId === 0 && (sender.documentLifecycle === undefined || sender.documentLifecycle === 'active');
+}
+
+/** `url` without its fragment: the page's identity as a report compares it. */
+export function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }

@@ -46,7 +46,7 @@ export const readerBench: Bench = {
     const server = await startSiteServer();
     const big = bigPage();
     server.addRoute('/big-article.html', big);
-    const chromium = await launchChromium({ extensionPath: process.env.FOLIO_EXT_CHROME ?? join(root, '.output/chrome-mv3') });
+    const chromium = await launchChromium({ extensionPath: process.env.FOLIO_EXT_CHROME ?? join(root, '.output-test/chrome-mv3') });
     const rows: BenchRow[] = [];
     try {
       for (const [label, path, goal] of [['sample article', 'article.html', '< 150 ms'], [`${Math.round(Buffer.byteLength(big) / 1024)} kB page`, 'big-article.html', '< 400 ms']] as const) {

@@ -2,7 +2,9 @@
  * Live-page text size in Chromium: on an article that is not in reader view, the
  * real toolbar popup's "Increase font size" scales the story text on the page
  * itself (computed size), the site keeps that size across a reload, and
- * "Reset text size" restores the page's own size exactly.
+ * "Reset text size" restores the page's own size exactly. The scale is reading
+ * history: it never lands in storage.local (which content scripts can read) and
+ * only tabs of that site hear of it.
  */
 import { describe, expect, it } from 'vitest';
 import type { ChromiumSession } from './harness/chromium';
@@ -12,19 +14,31 @@ import { byName, clickByName, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, DEFAULT_FONT_SIZE, FONT_SIZE_KEY, UI } from './harness/folio';
 import { POPUP_UI, shownScale, storyParagraphSize } from './harness/popup-ui';
 
+/** Another site, served by the same local server (Chromium maps the name to 127.0.0.1). */
+const OTHER_SITE = 'other-news.folio-public.test';
+
 describe('live-page text size (Chromium)', () => {
   let server: SiteServer;
   let chromium: ChromiumSession;
 
-  useSiteAndChromium((s, c) => {
-    server = s;
-    chromium = c;
-  });
+  useSiteAndChromium(
+    (s, c) => {
+      server = s;
+      chromium = c;
+    },
+    { mapToLoopback: [OTHER_SITE] },
+  );
+
+  /** storage.local as any content script could read it. */
+  const localStorageKeys = async () =>
+    Object.keys(await (await chromium.worker()).evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome.storage.local.get(null)));
 
   it('scales the article text on the page, keeps it for the site across a reload, and resets exactly', async () => {
     const page = await chromium.openTab(server.url('article.html'));
     await chromium.waitForActionTitle(await chromium.tabIdOf(page), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
     const original = await storyParagraphSize(page);
+    const other = await chromium.openTab(`http://${OTHER_SITE}:${new URL(server.origin).port}/article.html`);
+    const otherOriginal = await storyParagraphSize(other);
 
     let popup = await chromium.openPopup(page);
     expect(await waitForValue(() => shownScale(popup), (s) => s !== null, 'the popup scale')).toBe(100);
@@ -40,6 +54,10 @@ describe('live-page text size (Chromium)', () => {
     // The live page scale is per site; the reader's own setting is untouched.
     expect((await chromium.syncStorage(FONT_SIZE_KEY))[FONT_SIZE_KEY] ?? DEFAULT_FONT_SIZE).toBe(DEFAULT_FONT_SIZE);
     await popup.close();
+    // Reading history stays with the background: nothing in storage.local, the other site untouched.
+    expect((await localStorageKeys()).filter((key) => /siteFont|127\.0\.0\.1/.test(key))).toEqual([]);
+    expect(await storyParagraphSize(other)).toBe(otherOriginal);
+    await other.close();
 
     await page.reload({ waitUntil: 'load' });
     expect(await waitForValue(() => storyParagraphSize(page), (s) => s !== original, 'the scale to come back after reload')).toBeCloseTo(

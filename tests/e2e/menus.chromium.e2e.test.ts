@@ -17,6 +17,10 @@ import { POPUP_UI } from './harness/popup-ui';
 
 const LINKED_PATH = '/linked-story.html';
 const LINKED_TITLE = 'Linked desk: Asean ministers meet as trade truce nears its end';
+/** Served by the local server but, by its name, a public site (Chromium maps it to 127.0.0.1). */
+const PUBLIC_HOST = 'news.folio-public.test';
+const REDIRECTED_TITLE = 'Redirected desk: the story moved to its own section';
+const PRIVATE_TITLE = 'Router admin: this page must never reach the library';
 
 interface ClickData {
   menuItemId: string;
@@ -54,7 +58,13 @@ describe('context menus (Chromium)', () => {
     server = await startSiteServer();
     server.addRoute(LINKED_PATH, readSampleArticleHtml().replaceAll(SAMPLE_TITLE, LINKED_TITLE).replaceAll('/article.html', LINKED_PATH));
     server.addRoute('/links.html', `<!doctype html><title>Links</title><p><a href="${LINKED_PATH}">A story</a></p>`);
-    chromium = await launchChromium();
+    server.addRoute('/go/story', { body: '', status: 302, headers: { Location: '/desk/2026/moved-story.html' } });
+    server.addRoute(
+      '/desk/2026/moved-story.html',
+      readSampleArticleHtml().replaceAll(SAMPLE_TITLE, REDIRECTED_TITLE).replaceAll('/article.html', '/desk/2026/moved-story.html'),
+    );
+    server.addRoute('/router-admin.html', readSampleArticleHtml().replaceAll(SAMPLE_TITLE, PRIVATE_TITLE));
+    chromium = await launchChromium({ mapToLoopback: [PUBLIC_HOST] });
     article = await chromium.openTab(server.url('article.html'));
     tabId = await chromium.tabIdOf(article);
     await chromium.waitForActionTitle(tabId, (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
@@ -95,6 +105,90 @@ describe('context menus (Chromium)', () => {
     await links.close();
   });
 
+  /** The library as stored, read in the worker (IndexedDB "folio", store "articles"). */
+  async function storedArticles(): Promise<{ title: string; url: string; content: string; leadImage: string | null }[]> {
+    return (await chromium.worker()).evaluate(
+      () =>
+        new Promise<{ title: string; url: string; content: string; leadImage: string | null }[]>((resolve, reject) => {
+          const open = indexedDB.open('folio');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            // Library v2: metadata in `articles`, the HTML in `bodies`.
+            const tx = open.result.transaction(['articles', 'bodies']);
+            const metas = tx.objectStore('articles').getAll();
+            const bodies = tx.objectStore('bodies').getAll();
+            tx.oncomplete = () => {
+              const content = new Map((bodies.result as { id: string; content: string }[]).map((b) => [b.id, b.content]));
+              resolve(
+                (metas.result as { id: string; title: string; url: string; leadImage: string | null }[]).map(({ id, title, url, leadImage }) => ({
+                  title, url, leadImage, content: content.get(id) ?? '',
+                })),
+              );
+              open.result.close();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+  }
+
+  async function badgeOf(id: number): Promise<{ text: string; title: string }> {
+    const worker = await chromium.worker();
+    const text = await worker.evaluate(
+      (tab) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: tab }),
+      id,
+    );
+    return { text, title: await chromium.actionTitle(id) };
+  }
+
+  it('"Save link" reads a redirected link from its final address: the article URL and its relative images use the final page as base', async () => {
+    const links = await chromium.openTab(server.url('links.html?redirect'));
+    await menuClick({ menuItemId: 'folio-save-link', pageUrl: links.url(), linkUrl: server.url('/go/story') }, links);
+    await waitForValue(async () => (await storedArticles()).find((a) => a.title === REDIRECTED_TITLE), Boolean, 'the redirected article in the library');
+    const saved = (await storedArticles()).find((a) => a.title === REDIRECTED_TITLE)!;
+    expect(saved.url).toBe(server.url('/desk/2026/moved-story.html'));
+    // The page's lead image is written relative ("lead.svg"): it lives beside the final page, not the link.
+    expect(saved.leadImage).toBe(server.url('/desk/2026/lead.svg'));
+    expect(saved.content).not.toContain('/go/');
+    await links.close();
+  });
+
+  it('"Save link" on a public page refuses a link to 127.0.0.1: nothing is requested, the badge says why', async () => {
+    const page = await chromium.openTab(`http://${PUBLIC_HOST}:${new URL(server.origin).port}/links.html?public`);
+    const id = await chromium.tabIdOf(page);
+    const before = server.requests.length;
+    await menuClick({ menuItemId: 'folio-save-link', pageUrl: page.url(), linkUrl: server.url('/router-admin.html') }, page);
+    const badge = await waitForValue(() => badgeOf(id), (b) => b.text !== '', 'the badge');
+    expect(badge).toEqual({ text: '!', title: expect.stringContaining('home network') });
+    expect(server.requests.slice(before)).not.toContain('/router-admin.html');
+    expect((await storedArticles()).map((a) => a.title)).not.toContain(PRIVATE_TITLE);
+    await page.close();
+  });
+
+  it('"Save link" on a public page refuses a public link that redirects to 127.0.0.1: its body never reaches the library', async () => {
+    const publicOrigin = `http://${PUBLIC_HOST}:${new URL(server.origin).port}`;
+    server.addRoute('/go/admin', { body: '', status: 302, headers: { Location: server.url('/router-admin.html') } });
+    const page = await chromium.openTab(`${publicOrigin}/links.html?public-redirect`);
+    const id = await chromium.tabIdOf(page);
+    await menuClick({ menuItemId: 'folio-save-link', pageUrl: page.url(), linkUrl: `${publicOrigin}/go/admin` }, page);
+    const badge = await waitForValue(() => badgeOf(id), (b) => b.text !== '', 'the badge');
+    expect(badge).toEqual({ text: '!', title: expect.stringContaining('home network') });
+    expect(server.requests).toContain('/go/admin');
+    // The trade-off README "Security" explains: the browser followed the redirect (extensions cannot read
+    // manual redirects), so the GET went out; what came back was refused before a byte was read.
+    expect((await storedArticles()).map((a) => a.title)).not.toContain(PRIVATE_TITLE);
+    await page.close();
+  });
+
+  it('extension fetch cannot read a manual redirect (why safe-fetch follows and checks the final URL)', async () => {
+    const seen = await (await chromium.worker()).evaluate(async (url) => {
+      const manual = await fetch(url, { redirect: 'manual' });
+      const follow = await fetch(url, { redirect: 'follow' });
+      return { manual: [manual.type, manual.status, manual.headers.get('location')], follow: [follow.redirected, follow.url] };
+    }, server.url('/go/story'));
+    expect(seen).toEqual({ manual: ['opaqueredirect', 0, null], follow: [true, server.url('/desk/2026/moved-story.html')] });
+  });
+
   it('"Share selection…" opens the share window with the quote and text-fragment links', async () => {
     const quote = 'The US said it held “very constructive” discussions with China';
     const shareAppears = chromium.waitForPage(chromium.extensionUrl('share.html'));
@@ -109,6 +203,31 @@ describe('context menus (Chromium)', () => {
     expect(href.searchParams.get('text')).toContain(`“${quote}”`);
     for (const name of POPUP_UI.share) await (await byName(share, name, 'link')).dispose();
     await share.close();
+  });
+
+  it('"Share selection…" ignores a report left from the page the tab showed before', async () => {
+    const worker = await chromium.worker();
+    type Session = { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } };
+    const key = `tab:${tabId}`;
+    const current = (await worker.evaluate((k) => (globalThis as unknown as Session).chrome.storage.session.get(k), key))[key];
+    const stale = { url: server.url('/previous-page.html'), isArticle: true, title: 'Stale title', siteName: 'Stale Site', canonicalUrl: 'https://stale.example/previous' };
+    await worker.evaluate((k, r) => (globalThis as unknown as Session).chrome.storage.session.set({ [k]: r }), key, stale);
+    try {
+      const quote = 'Chinese and American officials met in Kuala Lumpur';
+      const shareAppears = chromium.waitForPage(chromium.extensionUrl('share.html'));
+      await menuClick({ menuItemId: 'folio-share-selection', pageUrl: article.url(), selectionText: quote }, article);
+      const share = await shareAppears;
+      await waitForText(share, quote);
+      const x = await byName(share, 'Share on X', 'link');
+      const href = new URL(await x.evaluate((a) => (a as HTMLAnchorElement).href));
+      await x.dispose();
+      expect(href.searchParams.get('url')).toContain(server.url('article.html'));
+      expect(href.toString()).not.toContain('stale.example');
+      expect(await share.evaluate(() => document.body.innerText)).not.toContain('Stale');
+      await share.close();
+    } finally {
+      await worker.evaluate((k, r) => (globalThis as unknown as Session).chrome.storage.session.set({ [k]: r }), key, current);
+    }
   });
 
   it('"Open in reader view" turns the tab into the reader; there the popup steps the reader text size (px)', async () => {

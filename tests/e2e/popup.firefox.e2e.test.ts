@@ -125,4 +125,21 @@ describe('popup, live text size and menus (Firefox)', () => {
     expect(await libraryEntries(library, LINKED_TITLE)).toHaveLength(1);
     await library.close();
   });
+
+  it('"Save link" on a public page refuses a link to 127.0.0.1 before requesting it (utils/net/safe-fetch.ts)', async () => {
+    server.addRoute('/router-admin-ff.html', readSampleArticleHtml().replaceAll(SAMPLE_TITLE, 'Router admin (Firefox)'));
+    await menuClick({ menuItemId: 'folio-save-link', pageUrl: 'https://news.example.com/front', linkUrl: server.url('/router-admin-ff.html') }, article);
+    expect(await firefox.waitForActionTitle(tabId, (t) => t.includes('home network'))).toContain('home network');
+    expect(server.requests).not.toContain('/router-admin-ff.html');
+  });
+
+  it('extension fetch cannot read a manual redirect (why safe-fetch follows and checks the final URL)', async () => {
+    server.addRoute('/hop-ff', { body: '', status: 302, headers: { Location: '/article.html' } });
+    const seen = await firefox.inExtension(async (_api, url) => {
+      const manual = await fetch(url, { redirect: 'manual' });
+      const follow = await fetch(url, { redirect: 'follow' });
+      return { manual: [manual.type, manual.status, manual.headers.get('location')], follow: [follow.redirected, follow.url] };
+    }, server.url('/hop-ff'));
+    expect(seen).toEqual({ manual: ['opaqueredirect', 0, null], follow: [true, server.url('/article.html')] });
+  });
 });

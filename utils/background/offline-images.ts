@@ -3,53 +3,30 @@
  * background (which has host access) before the save transaction opens:
  * IndexedDB transactions must not wait on the network.
  *
- * Requests carry no cookies and no referrer: Folio fetches public images, it
- * does not act as the user on the image host. Each image and the whole
+ * Requests carry no cookies (safe-fetch's default): Folio fetches public images,
+ * it does not act as the user on the image host. Each image and the whole
  * article are capped; what does not fit or fails is counted as skipped, and
  * the reader shows those as "image not saved" instead of loading them.
  */
 import type { FetchedImages } from '../db/articles';
 import { imageUrlsOf } from '../library/image-urls';
+import { safeFetch } from '../net/safe-fetch';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 const CONCURRENCY = 4;
 
 export interface ImageFetch {
-  (url: string, maxBytes: number): Promise<{ blob: Blob; type: string } | null>;
+  (url: string, maxBytes: number, initiator: string): Promise<{ blob: Blob; type: string } | null>;
 }
 
-/** Reads at most `maxBytes` of an image; null when it is not an image, too big, or fails. */
-export const fetchImage: ImageFetch = async (url, maxBytes) => {
-  try {
-    const response = await fetch(url, {
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      cache: 'force-cache',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!response.ok || !type.startsWith('image/')) return null;
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) return null;
-    const reader = response.body?.getReader();
-    if (!reader) return null;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        return null;
-      }
-      chunks.push(value);
-    }
-    return { blob: new Blob(chunks as BlobPart[], { type }), type };
-  } catch {
-    return null;
-  }
+/**
+ * One image through utils/net/safe-fetch.ts: an image of a public page may not
+ * reach into a private network; the byte cap holds whatever the headers say.
+ */
+export const fetchImage: ImageFetch = async (url, maxBytes, initiator) => {
+  const got = await safeFetch(url, { as: 'blob', maxBytes, timeoutMs: TIMEOUT_MS, initiator, accept: (type) => type.startsWith('image/') });
+  return got.ok ? { blob: got.body, type: got.contentType } : null;
 };
 
 /** Fetches the images `content` names (and the lead image), within `capBytes` for the article. */
@@ -57,6 +34,7 @@ export async function fetchArticleImages(
   content: string,
   leadImage: string | null,
   capBytes: number,
+  articleUrl: string,
   fetcher: ImageFetch = fetchImage,
 ): Promise<FetchedImages> {
   const urls = imageUrlsOf(content);
@@ -69,7 +47,7 @@ export async function fetchArticleImages(
     while (next < urls.length) {
       const url = urls[next++]!;
       const room = Math.min(MAX_IMAGE_BYTES, capBytes - used);
-      const got = room > 0 ? await fetcher(url, room) : null;
+      const got = room > 0 ? await fetcher(url, room, articleUrl) : null;
       // Another worker may have used the room meanwhile: check again before keeping it.
       if (got && used + got.blob.size <= capBytes) {
         used += got.blob.size;

@@ -9,6 +9,6 @@ import { fetchArticleImages } from './offline-images';
 
 export async function saveWithImages(extracted: ExtractedArticle): Promise<SaveOutcome> {
   const cap = imageCapBytes(await offlineImageCapMB.getValue().catch(() => undefined));
-  const images = await fetchArticleImages(extracted.content, extracted.leadImage, cap);
+  const images = await fetchArticleImages(extracted.content, extracted.leadImage, cap, extracted.url);
   return saveArticle(extracted, { images });
 }

@@ -6,7 +6,8 @@
  * the page's own styles untouched.
  */
 import { browser } from 'wxt/browser';
-import { normaliseScale, siteFontKey } from '../site-font';
+import { onMessage, sendMessage } from '../messaging';
+import { normaliseScale } from '../site-font';
 import { mainTextContainer } from './main-text';
 
 const TEXT_ELEMENTS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,dt,td,th,pre';
@@ -47,16 +48,19 @@ export function applyScale(scale: number): void {
   if (scale === 1) originals = null;
 }
 
-/** Applies this site's stored scale now (only if one is stored) and whenever the popup changes it. */
+/**
+ * Applies this site's scale now (only if one is stored) and whenever the popup
+ * changes it. The background answers for this tab's own site and tells only
+ * that site's tabs of a change (utils/site-font-store.ts): no content script
+ * sees which other sites the user resized.
+ */
 export function watchSiteFont(): void {
-  const key = siteFontKey(location.hostname);
-  browser.storage.local
-    .get(key)
-    .then((stored) => {
-      if (key in stored) applyScale(normaliseScale(stored[key]));
+  sendMessage('siteFont.get', undefined)
+    .then((scale) => {
+      if (normaliseScale(scale) !== 1) applyScale(normaliseScale(scale));
     })
     .catch(() => undefined);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && key in changes) applyScale(normaliseScale(changes[key]!.newValue));
+  onMessage('siteFont.apply', ({ data, sender }) => {
+    if (sender.id === browser.runtime.id) applyScale(normaliseScale(data.scale));
   });
 }

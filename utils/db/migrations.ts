@@ -45,6 +45,7 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
     db.createObjectStore('searchBlocks');
     db.createObjectStore('searchDocs', { keyPath: 'id' });
     db.createObjectStore('positions', { keyPath: 'key' }).createIndex('at', 'at');
+    db.createObjectStore('siteScales');
 
     const bodies = tx.objectStore('bodies');
     const now = Date.now();

@@ -79,6 +79,8 @@ export interface FolioDB extends DBSchema {
     value: ReaderView;
     indexes: { createdAt: number };
   };
+  /** Per-site text scales of the live page, keyed by site (utils/site-font-store.ts). */
+  siteScales: { key: string; value: number };
   /** Reading positions, pruned to the newest MAX_POSITIONS (utils/reading-position.ts). */
   positions: { key: string; value: ReadingPositionRecord; indexes: { at: number } };
 }

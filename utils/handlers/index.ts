@@ -2,6 +2,7 @@
 import { registerArticleHandlers } from './articles';
 import { registerPageHandlers } from './page';
 import { registerReaderHandlers } from './reader';
+import { registerSiteFontHandlers } from './site-font';
 import { registerTabHandlers } from './tab';
 import { registerTabLifecycle } from './tabs-lifecycle';
 
@@ -10,5 +11,6 @@ export function registerBackground(): void {
   registerTabHandlers();
   registerReaderHandlers();
   registerArticleHandlers();
+  registerSiteFontHandlers();
   registerTabLifecycle();
 }

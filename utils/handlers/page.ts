@@ -1,12 +1,36 @@
 /** Reports from the always-on content script. */
 import { showArticleState } from '../action-state';
+import { takeToken, type RateLimit } from '../rate-limit';
 import { setReport } from '../tab-state';
 import * as v from '../validate';
 import { handle } from './register';
 
+/**
+ * A page reports once at idle and again after each single-page navigation: a
+ * burst of SPA route changes stays far below this, a page looping on
+ * pushState to flood the background does not.
+ */
+export const PAGE_REPORT_LIMIT: RateLimit = { limit: 20, windowMs: 10_000 };
+
+/**
+ * Why a report is refused, or null when it may be stored. It must come from the
+ * tab's top frame showing its document now (not an iframe, a prerender or the
+ * back/forward cache), and describe the page that sent it: `report.url` is the
+ * sender's own URL (fragments aside), so a script cannot report for another page.
+ */
+export function reportRefusal(report: { url: string }, sender: v.SenderLike): string | null {
+  if (!v.isActiveTopFrame(sender)) return 'not the active top frame';
+  if (!sender.url || v.withoutFragment(report.url) !== v.withoutFragment(sender.url)) return 'report.url is not the sender URL';
+  return null;
+}
+
 export function registerPageHandlers(): void {
   handle('page.report', 'content-script', v.pageReport, async (report, sender) => {
     const tabId = sender.tab!.id!;
+    const refusal = reportRefusal(report, sender);
+    if (refusal) throw new Error(`page.report refused: ${refusal}`);
+    // Over the limit: dropped quietly; the last accepted report stands.
+    if (!(await takeToken('page.report', tabId, PAGE_REPORT_LIMIT))) return;
     await setReport(tabId, report);
     await showArticleState(tabId, report.isArticle);
   });

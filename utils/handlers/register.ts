@@ -26,7 +26,11 @@ export function failureOf(error: unknown): Failure {
   return storageFailure(error);
 }
 
-export function handle<K extends keyof ProtocolMap, V>(
+/**
+ * `V extends Data<K>`: what the validator returns must be a valid payload of the
+ * message, so a schema and the protocol's type cannot drift apart.
+ */
+export function handle<K extends keyof ProtocolMap, V extends Data<K>>(
   type: K,
   audience: Audience,
   validate: (data: unknown) => V,

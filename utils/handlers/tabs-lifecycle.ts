@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { showArticleState } from '../action-state';
 import { preparedExtractions } from '../prepared-extraction';
+import { forgetTab } from '../rate-limit';
 import { clearReport } from '../tab-state';
 
 export function registerTabLifecycle(): void {
@@ -16,5 +17,6 @@ export function registerTabLifecycle(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     preparedExtractions.forget(tabId);
     void clearReport(tabId).catch(() => undefined);
+    void forgetTab('page.report', tabId).catch(() => undefined);
   });
 }

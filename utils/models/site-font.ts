@@ -5,16 +5,20 @@
  */
 import { computed, signal } from '@preact/signals';
 import { t } from '../i18n';
-import { DEFAULT_SCALE, getSiteScale, setSiteScale, SITE_SCALES, stepScale, watchSiteScale } from '../site-font';
+import { sendMessage } from '../messaging';
+import { DEFAULT_SCALE, SITE_SCALES, stepScale } from '../site-font';
 import type { SizeStepper } from './font-size';
 
 export interface SiteFontStore {
   get: (host: string) => Promise<number>;
-  set: (host: string, scale: number) => Promise<void>;
-  watch: (host: string, onChange: (scale: number) => void) => () => void;
+  set: (host: string, scale: number) => Promise<unknown>;
 }
 
-const defaultStore: SiteFontStore = { get: getSiteScale, set: setSiteScale, watch: watchSiteScale };
+/** The background keeps the scales and tells the site's tabs (utils/handlers/site-font.ts). */
+const defaultStore: SiteFontStore = {
+  get: (host) => sendMessage('siteFont.query', { host }),
+  set: (host, scale) => sendMessage('siteFont.set', { host, scale }),
+};
 
 export type SiteFontModel = ReturnType<typeof createSiteFontModel>;
 
@@ -24,12 +28,7 @@ export function createSiteFontModel(host: string, store: SiteFontStore = default
   const canDecrease = computed(() => scale.value > SITE_SCALES[0]);
   const canIncrease = computed(() => scale.value < SITE_SCALES[SITE_SCALES.length - 1]!);
   const isDefault = computed(() => scale.value === DEFAULT_SCALE);
-  let unwatch: (() => void) | null = null;
-
   async function start(): Promise<void> {
-    unwatch ??= store.watch(host, (value) => {
-      scale.value = value;
-    });
     try {
       scale.value = await store.get(host);
     } catch {
@@ -39,7 +38,7 @@ export function createSiteFontModel(host: string, store: SiteFontStore = default
 
   async function set(next: number): Promise<void> {
     if (next === scale.value) return;
-    // Answer at once; the content script picks the stored value up through storage.onChanged.
+    // Answer at once; the background stores it and tells the site's tabs.
     scale.value = next;
     await store.set(host, next);
   }
@@ -60,8 +59,7 @@ export function createSiteFontModel(host: string, store: SiteFontStore = default
     start,
     reset: () => set(DEFAULT_SCALE),
     dispose(): void {
-      unwatch?.();
-      unwatch = null;
+      // Nothing to release: the model holds no listener.
     },
   };
 }

@@ -37,11 +37,16 @@ export function findChromium(): string | null {
 }
 
 export interface ChromiumOptions {
-  /** Folder of the built extension; FOLIO_EXT_CHROME or .output/chrome-mv3 by default. */
+  /** Folder of the built extension; FOLIO_EXT_CHROME or the test build .output-test/chrome-mv3 by default. */
   extensionPath?: string;
   /** false opens a visible window (npm start). Default true. */
   headless?: boolean;
   executablePath?: string;
+  /**
+   * Host names resolved to 127.0.0.1 (Chromium's host resolver rules): a test
+   * page on a *public-looking* name that is served by the local test server.
+   */
+  mapToLoopback?: string[];
 }
 
 export interface ChromiumSession {
@@ -79,7 +84,7 @@ export interface ChromiumSession {
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extensionPath = options.extensionPath ?? chromeExtensionPath();
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No Chrome build at ${extensionPath}: run \`npx wxt build\` or set FOLIO_EXT_CHROME.`);
+    throw new Error(`No Chrome build at ${extensionPath}: run \`npm run build:test\` or set FOLIO_EXT_CHROME.`);
   }
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH.');
@@ -96,7 +101,14 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       userDataDir: profile,
       defaultViewport: options.headless === false ? null : { width: 1280, height: 900 },
       env: { ...process.env, HOME: home },
-      args: [...CHROMIUM_ARGS, ...(options.headless === false ? ['--window-size=1280,960'] : [])],
+      args: [
+        ...CHROMIUM_ARGS.map((arg) =>
+          arg.startsWith('--host-resolver-rules=') && options.mapToLoopback?.length
+            ? `--host-resolver-rules=${options.mapToLoopback.map((host) => `MAP ${host} 127.0.0.1 , `).join('')}${arg.slice('--host-resolver-rules='.length)}`
+            : arg,
+        ),
+        ...(options.headless === false ? ['--window-size=1280,960'] : []),
+      ],
     });
   } catch (error) {
     await removeDirs([profile, home]);

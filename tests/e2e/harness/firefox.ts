@@ -78,7 +78,7 @@ export async function emulateColorScheme(firefox: FirefoxSession, page: Page, sc
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const extensionPath = options.extensionPath ?? firefoxExtensionPath();
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${extensionPath}: run \`npx wxt build -b firefox\` or set FOLIO_EXT_FIREFOX.`);
+    throw new Error(`No Firefox build at ${extensionPath}: run \`npm run build:test\` or set FOLIO_EXT_FIREFOX.`);
   }
   if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH} (set FIREFOX_PATH).`);
 

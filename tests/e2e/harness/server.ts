@@ -30,6 +30,8 @@ export interface Route {
   body: string | Buffer;
   contentType?: string;
   status?: number;
+  /** Extra response headers, e.g. `{ Location: '/elsewhere' }` with a 3xx status for a redirect. */
+  headers?: Record<string, string>;
 }
 
 export interface SiteServer {
@@ -71,7 +73,7 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
     const pathname = decodeURIComponent(url.pathname);
     const route = routes.get(pathname);
     if (route) {
-      send(res, req, route.status ?? 200, route.contentType ?? 'text/html; charset=utf-8', route.body);
+      send(res, req, route.status ?? 200, route.contentType ?? 'text/html; charset=utf-8', route.body, route.headers);
       return;
     }
     const relative = pathname === '/' ? 'home.html' : pathname.replace(/^\/+/, '');
@@ -88,9 +90,10 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
     }
   }
 
-  function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Buffer): void {
+  function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
     const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     res.writeHead(status, {
+      ...headers,
       'Content-Type': type,
       'Content-Length': buffer.length,
       'Cache-Control': 'no-store',

@@ -3,15 +3,15 @@
  * loaded, started before the file's tests and closed after them.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, type ChromiumSession } from './chromium';
+import { launchChromium, type ChromiumOptions, type ChromiumSession } from './chromium';
 import { startSiteServer, type SiteServer } from './server';
 
-export function useSiteAndChromium(ready: (server: SiteServer, chromium: ChromiumSession) => void): void {
+export function useSiteAndChromium(ready: (server: SiteServer, chromium: ChromiumSession) => void, options: ChromiumOptions = {}): void {
   let server: SiteServer | undefined;
   let chromium: ChromiumSession | undefined;
   beforeAll(async () => {
     server = await startSiteServer();
-    chromium = await launchChromium();
+    chromium = await launchChromium(options);
     ready(server, chromium);
   });
   afterAll(async () => {

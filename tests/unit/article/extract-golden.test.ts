@@ -2,7 +2,10 @@
 /**
  * Golden fixtures for extraction: tests/fixtures/extract/<case>/source.html
  * (+ input.json with the page URL) against expected.json. Each case is named
- * after the rule it pins. Regenerate with UPDATE_GOLDEN=1 and review the diff.
+ * after the rule it pins. A missing expected.json is a failure, never written
+ * silently (a golden made from whatever the code does today pins nothing).
+ * Write or regenerate them only on purpose: UPDATE_GOLDENS=1 npx vitest run
+ * tests/unit/article/extract-golden.test.ts, then review the diff.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +15,7 @@ import { extractArticle } from '../../../utils/article/extract';
 
 const dir = resolve(__dirname, '../../fixtures/extract');
 const cases = existsSync(dir) ? readdirSync(dir).filter((d) => existsSync(join(dir, d, 'source.html'))).sort() : [];
-const update = process.env.UPDATE_GOLDEN === '1';
+const update = process.env.UPDATE_GOLDENS === '1';
 
 describe('extraction golden fixtures', () => {
   it('finds fixture folders (empty-suite guard)', () => {
@@ -46,7 +49,8 @@ describe('extraction golden fixtures', () => {
       const { content: _content, ...rest } = result.article;
       const actual = { ...rest, images: Array.from(result.article.content.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g), (m) => m[1]?.replace(/&amp;/g, '&')) };
       const expectedPath = join(dir, name, 'expected.json');
-      if (update || !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      if (update) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(existsSync(expectedPath), `${name}/expected.json is missing: write it with UPDATE_GOLDENS=1 and review it`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
     });
   }

@@ -14,7 +14,7 @@ it('has exactly one upgrade step per schema version', () => {
 
 it('a fresh install has every v2 store, with state and paging indexes', async () => {
   const conn = await openFolioDB('fresh');
-  expect([...conn.objectStoreNames].sort()).toEqual(['articles', 'assets', 'bodies', 'highlights', 'positions', 'readerViews', 'searchBlocks', 'searchDocs', 'searchSegments']);
+  expect([...conn.objectStoreNames].sort()).toEqual(['articles', 'assets', 'bodies', 'highlights', 'positions', 'readerViews', 'searchBlocks', 'searchDocs', 'searchSegments', 'siteScales']);
   const tx = conn.transaction('articles');
   expect([...tx.store.indexNames].sort()).toEqual(['archivedAt', 'favoritedAt', 'readAt', 'savedAt_id', 'siteKey', 'tags', 'urlKey']);
   expect(tx.store.index('urlKey').unique).toBe(true);

@@ -11,7 +11,7 @@ describe('offline images', () => {
   it('stores images in document order within the per-article cap and counts the rest as skipped', async () => {
     const html = ['a', 'b', 'c', 'd'].map((n) => `<img src="https://i.example/${n}.png">`).join('');
     const sizes = { 'https://i.example/a.png': 400, 'https://i.example/b.png': 500, 'https://i.example/c.png': null, 'https://i.example/d.png': 200 };
-    const got = await fetchArticleImages(html, null, 1_000, fakeFetch(sizes));
+    const got = await fetchArticleImages(html, null, 1_000, 'https://news.example/a', fakeFetch(sizes));
     const urls = got.assets.map((a) => a.url);
     expect(got.assets.reduce((n, a) => n + a.bytes, 0)).toBeLessThanOrEqual(1_000);
     expect(urls).toContain('https://i.example/a.png');
@@ -20,9 +20,9 @@ describe('offline images', () => {
   });
 
   it('fetches the lead image too, and a zero cap keeps nothing', async () => {
-    const got = await fetchArticleImages('<p>no images</p>', 'https://i.example/lead.jpg', 1_000, fakeFetch({ 'https://i.example/lead.jpg': 10 }));
+    const got = await fetchArticleImages('<p>no images</p>', 'https://i.example/lead.jpg', 1_000, 'https://news.example/a', fakeFetch({ 'https://i.example/lead.jpg': 10 }));
     expect(got.assets.map((a) => a.url)).toEqual(['https://i.example/lead.jpg']);
-    const none = await fetchArticleImages('<img src="https://i.example/a.png">', null, 0, fakeFetch({ 'https://i.example/a.png': 1 }));
+    const none = await fetchArticleImages('<img src="https://i.example/a.png">', null, 0, 'https://news.example/a', fakeFetch({ 'https://i.example/a.png': 1 }));
     expect(none).toEqual({ assets: [], skipped: 1 });
   });
 });
