@@ -56,8 +56,8 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
         <aside class="min-w-0 space-y-8 lg:sticky lg:top-8 lg:self-start">
           <ViewNav model={model} />
           <div class="hidden space-y-8 lg:block">
-            <TagsManager model={model} />
-            <StorageInfo usage={model.usage.value} />
+            <TagsManager model={model} idPrefix="side" />
+            <StorageInfo usage={model.usage.value} idPrefix="side" />
           </div>
         </aside>
         <main class="min-w-0">
@@ -67,6 +67,14 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
             </h1>
             <p class="mt-1 text-sm text-muted">{t('librarySubtitle')}</p>
           </div>
+          {/* Narrow screens: the side column folds above the list (below 10,000 rows it would be out of reach). */}
+          <details class="mb-4 rounded-xl border border-line bg-surface px-3 py-2 lg:hidden">
+            <summary class="cursor-pointer py-1 text-sm font-semibold text-ink-soft">{t('libraryTagsAndStorage')}</summary>
+            <div class="space-y-6 pb-2 pt-3">
+              <TagsManager model={model} idPrefix="folded" />
+              <StorageInfo usage={model.usage.value} idPrefix="folded" />
+            </div>
+          </details>
           <SearchBar model={model} inputRef={searchRef} />
           <p id="library-keys" class="mt-2 text-[0.75rem] text-muted max-sm:hidden">
             {t('libraryKeys')}
@@ -89,10 +97,6 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
             </p>
           )}
           {status === 'ready' && <Results model={model} />}
-          <div class="mt-10 space-y-8 lg:hidden">
-            <TagsManager model={model} />
-            <StorageInfo usage={model.usage.value} />
-          </div>
         </main>
       </div>
       <p class="sr-only" role="status" aria-live="polite">

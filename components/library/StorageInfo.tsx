@@ -3,12 +3,12 @@ import { formatBytes } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { StorageUsage } from '../../utils/library/types';
 
-export function StorageInfo({ usage }: { usage: StorageUsage | null }) {
+export function StorageInfo({ usage, idPrefix }: { usage: StorageUsage | null; idPrefix: string }) {
   if (!usage) return null;
   const share = usage.quotaBytes > 0 ? Math.min(1, usage.usedBytes / usage.quotaBytes) : 0;
   return (
-    <section aria-labelledby="library-storage-heading" class="px-3">
-      <h2 id="library-storage-heading" class="eyebrow mb-2">
+    <section aria-labelledby={`${idPrefix}-storage-heading`} class="px-3">
+      <h2 id={`${idPrefix}-storage-heading`} class="eyebrow mb-2">
         {t('libraryStorage')}
       </h2>
       <p class="text-[0.8125rem] font-medium text-ink-soft">

@@ -5,13 +5,14 @@ import type { LibraryModel } from '../../utils/models/library';
 import { Icon } from '../Icon';
 import { TagInput } from './TagInput';
 
-export function TagsManager({ model }: { model: LibraryModel }) {
+/** `idPrefix` keeps ids unique: the page renders it twice (side column, and folded for narrow screens). */
+export function TagsManager({ model, idPrefix }: { model: LibraryModel; idPrefix: string }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const tags = model.tags.value;
   const active = model.tag.value;
   return (
-    <section aria-labelledby="library-tags-heading">
-      <h2 id="library-tags-heading" class="eyebrow mb-2 px-3">
+    <section aria-labelledby={`${idPrefix}-tags-heading`}>
+      <h2 id={`${idPrefix}-tags-heading`} class="eyebrow mb-2 px-3">
         {t('libraryTags')}
       </h2>
       {tags.length === 0 ? (
@@ -19,7 +20,7 @@ export function TagsManager({ model }: { model: LibraryModel }) {
       ) : (
         <ul class="space-y-0.5">
           {tags.map((f, i) => {
-            const labelId = `tag-label-${i}`;
+            const labelId = `${idPrefix}-tag-${i}`;
             if (renaming === f.key) {
               return (
                 <li key={f.key} class="px-1 py-1">
