@@ -7,7 +7,8 @@ import type { JSX } from 'preact';
 
 export type IconName =
   | 'arrow-left' | 'bookmark' | 'bookmark-filled' | 'library' | 'book-open' | 'search' | 'close' | 'alert' | 'info'
-  | 'whatsapp' | 'facebook' | 'linkedin' | 'external';
+  | 'whatsapp' | 'facebook' | 'linkedin' | 'external'
+  | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil';
 
 const STROKE: Partial<Record<IconName, JSX.Element>> = {
   'arrow-left': <path d="M19 12H5m6 7-7-7 7-7" />,
@@ -50,9 +51,45 @@ const STROKE: Partial<Record<IconName, JSX.Element>> = {
     </>
   ),
   external: <path d="M14 4.5h5.5V10M19.5 4.5 11 13M18 14v5.5H4.5V6H10" />,
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  'check-circle': (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="m8.2 12.3 2.6 2.6 5-5.2" />
+    </>
+  ),
+  circle: <circle cx="12" cy="12" r="8.5" />,
+  star: <path d="m12 3.8 2.5 5.2 5.7.8-4.1 4 1 5.7L12 16.8l-5.1 2.7 1-5.7-4.1-4 5.7-.8z" />,
+  archive: (
+    <>
+      <path d="M3.5 5h17v4h-17zM5 9v10h14V9" />
+      <path d="M10 13h4" />
+    </>
+  ),
+  unarchive: (
+    <>
+      <path d="M3.5 5h17v4h-17zM5 9v10h14V9" />
+      <path d="M12 17.5V12m-2.5 2.2L12 11.8l2.5 2.4" />
+    </>
+  ),
+  trash: (
+    <>
+      <path d="M4 6.5h16M9.5 6.5V4h5v2.5M6 6.5l1 13.5h10l1-13.5" />
+      <path d="M10 10.5v6M14 10.5v6" />
+    </>
+  ),
+  tag: (
+    <>
+      <path d="M3.5 12.2V4.5a1 1 0 0 1 1-1h7.7l8.3 8.3a1 1 0 0 1 0 1.4l-7.3 7.3a1 1 0 0 1-1.4 0z" />
+      <circle cx="8" cy="8" r="1.3" />
+    </>
+  ),
+  plus: <path d="M12 5v14M5 12h14" />,
+  pencil: <path d="m14.5 5.5 4 4M4.5 19.5l1-4.5L16 4.5l3.5 3.5L9 18.5z" />,
 };
 
 const FILL: Partial<Record<IconName, JSX.Element>> = {
+  'star-filled': <path d="m12 3.3 2.7 5.4 6 .9-4.4 4.2 1.1 6L12 17l-5.4 2.8 1.1-6-4.4-4.2 6-.9z" />,
   'bookmark-filled': <path d="M6 3h12v18.4l-6-4.4-6 4.4z" />,
   facebook: (
     <path d="M13.6 21.5v-7.6h2.6l.4-3h-3V9c0-.9.3-1.5 1.5-1.5h1.6V4.8c-.3 0-1.2-.1-2.3-.1-2.3 0-3.8 1.4-3.8 3.9v2.3H8v3h2.6v7.6z" />

@@ -1,5 +1,5 @@
 /**
- * "Removed “…”. Undo": a status message with an undo button. The model owns the
+ * "Deleted “…”. Undo": a status message with an undo button. The model owns the
  * timing; this only shows it (a thin bar shrinks over the undo window, unless
  * the user prefers reduced motion).
  */
@@ -7,8 +7,9 @@ import type { RefObject } from 'preact';
 import { t } from '../utils/i18n';
 import { Icon } from './Icon';
 
-export function UndoToast({ title, serial, durationMs, onUndo, onDismiss, undoRef }: {
-  title: string | null;
+export function UndoToast({ message, serial, durationMs, onUndo, onDismiss, undoRef }: {
+  /** What was done ("Deleted “A story”."); null hides the toast. */
+  message: string | null;
   serial: number;
   durationMs: number;
   onUndo: () => void;
@@ -18,12 +19,12 @@ export function UndoToast({ title, serial, durationMs, onUndo, onDismiss, undoRe
   return (
     // The live region stays in the page so screen readers announce each new message.
     <div role="status" aria-live="polite" class="pointer-events-none fixed inset-x-0 bottom-0 z-20 flex justify-center p-4 sm:p-6">
-      {title !== null && (
+      {message !== null && (
         <div
           key={serial}
           class="pointer-events-auto relative flex max-w-xl animate-rise items-center gap-3 overflow-hidden rounded-xl bg-toast py-2.5 pe-2 ps-4 text-sm text-on-toast shadow-xl shadow-black/20"
         >
-          <p class="min-w-0 flex-1 truncate">{t('removed', title)}</p>
+          <p class="min-w-0 flex-1 truncate">{message}</p>
           <button
             ref={undoRef}
             type="button"

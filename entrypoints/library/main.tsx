@@ -1,6 +1,16 @@
-// The library page: styles and one component.
+// The library page: styles, the model over the library repository, one component.
 import { render } from 'preact';
 import '../../assets/app.css';
-import { Library } from '../../components/Library';
+import { LibraryPage } from '../../components/library/LibraryPage';
+import { onUpgradeBlocked } from '../../utils/db/open';
+import { libraryRepository } from '../../utils/db/library-repository';
+import { libraryErrorText } from '../../utils/i18n';
+import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 
-render(<Library />, document.getElementById('app')!);
+function main() {
+  const model = createLibraryModel(browserLibraryDeps(libraryRepository, libraryErrorText));
+  onUpgradeBlocked(model.setBlocked);
+  render(<LibraryPage model={model} />, document.getElementById('app')!);
+}
+
+main();

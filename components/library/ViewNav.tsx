@@ -1,0 +1,50 @@
+/** Saved · Unread · Favourites · Archived · All, each with its count. */
+import { t, type MessageKey } from '../../utils/i18n';
+import type { LibraryModel } from '../../utils/models/library';
+import { VIEWS, type LibraryView } from '../../utils/models/library-view';
+import { Icon, type IconName } from '../Icon';
+
+const VIEW: Record<LibraryView, { label: MessageKey; icon: IconName }> = {
+  saved: { label: 'libraryViewSaved', icon: 'bookmark' },
+  unread: { label: 'libraryViewUnread', icon: 'circle' },
+  favourites: { label: 'libraryViewFavourites', icon: 'star' },
+  archived: { label: 'libraryViewArchived', icon: 'archive' },
+  all: { label: 'libraryViewAll', icon: 'library' },
+};
+
+export function ViewNav({ model }: { model: LibraryModel }) {
+  const current = model.view.value;
+  const counts = model.counts.value;
+  const complete = model.complete.value;
+  return (
+    <nav aria-label={t('libraryViews')}>
+      <ul class="flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible lg:pb-0">
+        {VIEWS.map((v) => {
+          const active = v === current;
+          return (
+            <li key={v} class="shrink-0">
+              <button
+                type="button"
+                aria-pressed={active ? 'true' : 'false'}
+                aria-describedby={complete ? `view-count-${v}` : undefined}
+                onClick={() => model.setView(v)}
+                class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
+                  active ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
+                }`}
+              >
+                <Icon name={VIEW[v].icon} size={17} />
+                <span class="flex-1 text-start">{t(VIEW[v].label)}</span>
+                {/* The count is the button's description, not part of its name ("Archived", described "12"). */}
+                {complete && (
+                  <span id={`view-count-${v}`} aria-hidden="true" class="text-[0.75rem] font-medium tabular-nums text-muted">
+                    {counts[v].toLocaleString()}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
