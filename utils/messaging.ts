@@ -7,13 +7,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { InferInput, InferOutput } from 'valibot';
 import type { ExtractionResult } from './article/extract';
-import type { ArticleSummary, ReaderView } from './article/types';
+import type { ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
 import type {
   HtmlRequestSchema,
   IdRequestSchema,
-  ListQuerySchema,
   PageReportSchema,
   ReaderSourceSchema,
   SiteQuerySchema,
@@ -37,8 +36,6 @@ export interface ReaderDocument {
   savedId: string | null;
 }
 
-/** A library listing request (schema: ListQuerySchema). */
-export type ListQuery = NonNullable<InferInput<typeof ListQuerySchema>>;
 type TabRequest = InferInput<typeof TabRequestSchema>;
 
 export interface ProtocolMap {
@@ -57,7 +54,6 @@ export interface ProtocolMap {
   /** reader → background: save what the reader shows. */
   'article.saveView'(data: InferInput<typeof ViewRequestSchema>): Result<{ id: string; created: boolean }>;
   'article.remove'(data: InferInput<typeof IdRequestSchema>): Result<{ removed: boolean }>;
-  'article.list'(data: ListQuery): Result<{ items: ArticleSummary[]; total: number }>;
   /** content script → background: the text scale for the sender's own site (never another's: utils/site-font-store.ts). */
   'siteFont.get'(data: undefined): number;
   /** popup → background: the text scale stored for a site. */

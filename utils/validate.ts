@@ -21,7 +21,6 @@ export class ValidationError extends Error {
 }
 
 const MAX_TITLE = 2_000;
-const MAX_QUERY = 500;
 /** Longest reading time worth showing; anything above is a miscount. */
 const MAX_READING_MINUTES = 600;
 /** Larger results are not articles anyone reads; refusing them protects the database. */
@@ -129,21 +128,6 @@ export const HtmlRequestSchema = s.object({
   url: HttpUrl,
 });
 
-export const ListQuerySchema = s.pipe(
-  s.optional(
-    s.object({
-      /** Case-insensitive words that must all appear in title, site or byline. */
-      query: s.optional(Text(MAX_QUERY)),
-      limit: s.optional(WholeInRange(1, 500), 100),
-      /** Return articles saved strictly before this epoch ms (paging, newest first). */
-      before: s.optional(WholeInRange(0, Number.MAX_SAFE_INTEGER)),
-    }),
-    {},
-  ),
-  // An empty query is no query.
-  s.transform((value) => compact({ ...value, query: value.query || undefined })),
-);
-
 export const SiteQuerySchema = s.object({ host: HostName });
 export const SiteScaleRequestSchema = s.object({ host: HostName, scale: s.pipe(s.number('bad scale'), s.finite('bad scale')) });
 export const SiteScaleApplySchema = s.object({ scale: s.pipe(s.number(), s.finite()) });
@@ -222,7 +206,6 @@ export const idRequest = objectParser(IdRequestSchema);
 export const viewRequest = objectParser(ViewRequestSchema);
 export const readerSource = objectParser(ReaderSourceSchema);
 export const htmlRequest = objectParser(HtmlRequestSchema);
-export const listQuery = parser(ListQuerySchema);
 export const siteQuery = objectParser(SiteQuerySchema);
 export const siteScaleRequest = objectParser(SiteScaleRequestSchema);
 export const siteScaleApply = objectParser(SiteScaleApplySchema);

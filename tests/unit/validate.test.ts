@@ -39,12 +39,6 @@ describe('payload validation', () => {
     expect(() => v.readerSource({ kind: 'file', id: 'abc' })).toThrow(v.ValidationError);
   });
 
-  it('list queries get a default limit and bounded values', () => {
-    expect(v.listQuery(undefined)).toEqual({ limit: 100 });
-    expect(v.listQuery({ query: 'tariffs', limit: 5, before: 10 })).toEqual({ query: 'tariffs', limit: 5, before: 10 });
-    expect(() => v.listQuery({ limit: 0 })).toThrow(v.ValidationError);
-    expect(() => v.listQuery({ limit: 10_000 })).toThrow(v.ValidationError);
-  });
 });
 
 describe('senders', () => {

@@ -59,12 +59,6 @@ export interface LibraryArticle extends ExtractedArticle {
   origin: ArticleOrigin;
 }
 
-/** What list views need; keeps content out of list messages. */
-export type ArticleSummary = Pick<
-  LibraryArticle,
-  'id' | 'url' | 'title' | 'siteName' | 'byline' | 'excerpt' | 'leadImage' | 'savedAt' | 'readingTimeMinutes' | 'wordCount' | 'tags' | 'archived' | 'favorite'
->;
-
 /** An article opened in the reader but not (necessarily) saved: store `readerViews`. */
 export interface ReaderView {
   id: string;
@@ -77,14 +71,6 @@ export const WORDS_PER_MINUTE = 230;
 
 export function readingTimeMinutes(wordCount: number): number {
   return wordCount <= 0 ? 0 : Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
-}
-
-export function toSummary(a: LibraryArticle): ArticleSummary {
-  return {
-    id: a.id, url: a.url, title: a.title, siteName: a.siteName, byline: a.byline, excerpt: a.excerpt,
-    leadImage: a.leadImage, savedAt: a.savedAt, readingTimeMinutes: a.readingTimeMinutes,
-    wordCount: a.wordCount, tags: a.tags, archived: a.archived, favorite: a.favorite,
-  };
 }
 
 /**

@@ -568,6 +568,9 @@ export function createLibraryModel(deps: LibraryDeps) {
     if (change.kind === 'saved') {
       changedIds.add(change.id);
       savedSince = true;
+    } else if (change.kind === 'highlights') {
+      // A highlight's note changes what search finds, not the row: the row reloads like an update.
+      changedIds.add(change.articleId);
     } else {
       for (const id of change.ids) changedIds.add(id);
     }
