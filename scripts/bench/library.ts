@@ -132,6 +132,8 @@ export const libraryBench: Bench = {
         await search(one.slice(0, 3)); // warm-up
         const oneTimes = await search(one);
         const threeTimes = await search(three);
+        const slowest = [...one, ...three].map((q, i) => ({ q, ms: [...oneTimes, ...threeTimes][i]! })).sort((a, b) => b.ms - a.ms).slice(0, 4);
+        console.log(`  slowest queries: ${slowest.map((x) => `"${x.q}" ${x.ms.toFixed(0)} ms`).join(', ')}`);
         const readOne = (await seeder.evaluate(async () => {
           const t: number[] = [];
           for (let i = 0; i < 20; i++) {

@@ -10,7 +10,7 @@ import type { LibraryArticle } from '../article/types';
 import { fromV1, searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import { buildSegment, MAX_SEGMENT_DOCS, type IndexedDoc } from '../library/segments';
-import { writeSegment } from './search-index';
+import { newSegmentId, writeSegment } from './search-index';
 import type { FolioDB } from './schema';
 import { queue } from './requests';
 
@@ -60,7 +60,7 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
       cursor = await cursor.continue();
     }
     for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) {
-      await writeSegment(tx, i / MAX_SEGMENT_DOCS + 1, buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
+      await writeSegment(tx, await newSegmentId(tx), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
     }
   },
 ];

@@ -42,9 +42,16 @@ export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment)
   for (const docId of built.docIds) queue(tx.objectStore('searchDocs').put({ id: docId, seg: id }));
 }
 
-async function nextSegmentId(tx: WriteTx): Promise<number> {
-  const last = await tx.objectStore('searchSegments').openKeyCursor(null, 'prev');
-  return (last ? Number(last.key) : 0) + 1;
+/**
+ * A segment id never used before, in this database or a deleted one: the page's
+ * block cache trusts that an id names one immutable segment forever. Time-based
+ * with a random tail, checked against the store.
+ */
+export async function newSegmentId(tx: WriteTx): Promise<number> {
+  for (;;) {
+    const id = Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
+    if ((await tx.objectStore('searchSegments').getKey(id)) === undefined) return id;
+  }
 }
 
 function dropSegment(tx: WriteTx, id: number): void {
@@ -66,7 +73,7 @@ async function retire(tx: WriteTx, id: string): Promise<void> {
 /** Replaces the index entries of article `id` with `weights`, inside the caller's transaction. */
 export async function writeIndex(tx: WriteTx, id: string, weights: Map<string, number>): Promise<void> {
   await retire(tx, id);
-  await writeSegment(tx, await nextSegmentId(tx), buildSegment([{ id, weights }]));
+  await writeSegment(tx, await newSegmentId(tx), buildSegment([{ id, weights }]));
 }
 
 export async function deleteIndex(tx: WriteTx, id: string): Promise<void> {
@@ -98,7 +105,7 @@ export async function compactIndex(maxMerges = MAX_MERGES_PER_PASS): Promise<num
         })),
       );
       const merged = mergeSegments(inputs);
-      const id = await nextSegmentId(tx as unknown as WriteTx);
+      const id = await newSegmentId(tx as unknown as WriteTx);
       for (const s of pick) dropSegment(tx as unknown as WriteTx, s.id);
       await writeSegment(tx as unknown as WriteTx, id, merged);
       await tx.done;
@@ -116,6 +123,14 @@ export function compactLater(): void {
   compactIndex().catch((error: unknown) => console.warn('[folio] search index compaction failed; it runs again after the next save', error));
 }
 
+/**
+ * Blocks read by earlier queries of this page. Segments never change once
+ * written (a merge writes a new segment under a new id), so a cached block is
+ * never stale: typing "neg", "nego", "negot" reads each block once.
+ */
+const BLOCK_CACHE_SIZE = 512;
+const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
+
 interface Match {
   postings: { seg: SearchSegment; t: string; doc: number; w: number }[];
   factorOf: (t: string) => number;
@@ -128,11 +143,18 @@ export async function searchIndex(query: string): Promise<SearchResult> {
   const segments = await tx.objectStore('searchSegments').getAll();
   const dead = new Map(segments.map((s) => [s.id, new Set(s.dead)]));
   const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
-  const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
   const block = (seg: number, n: number) => {
     const key = `${seg}:${n}`;
     let p = blockCache.get(key);
-    if (!p) blockCache.set(key, (p = tx.objectStore('searchBlocks').get([seg, n])));
+    if (p) {
+      // Most recently used last: Map order is the eviction order.
+      blockCache.delete(key);
+    } else {
+      p = tx.objectStore('searchBlocks').get([seg, n]);
+      p.catch(() => blockCache.delete(key));
+    }
+    blockCache.set(key, p);
+    if (blockCache.size > BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
     return p;
   };
 

@@ -13,7 +13,12 @@
  * postings. Pure functions here; utils/db/search-index.ts stores them.
  */
 
-export const BLOCK_POSTINGS = 8_192;
+/**
+ * Postings per block: 4,096 keeps a block (8 bytes a posting plus its terms)
+ * under the ~64 kB above which Chromium stores an IndexedDB value as a separate
+ * blob file, which made every block read a file read.
+ */
+export const BLOCK_POSTINGS = 4_096;
 
 /** One block of a segment's postings: terms in order, and for each its articles and weights. */
 export interface SegmentBlock {
