@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { showArticleState } from '../action-state';
 import { preparedExtractions } from '../prepared-extraction';
-import { clearReport, getReport } from '../tab-state';
+import { clearReport, getReport, serialiseTab } from '../tab-state';
 import { urlKey } from '../url';
 
 export function registerTabLifecycle(): void {
@@ -13,7 +13,7 @@ export function registerTabLifecycle(): void {
     const url = changeInfo.url;
     if (url === undefined) return;
     preparedExtractions.forget(tabId);
-    void (async () => {
+    void serialiseTab(tabId, async () => {
       // A page back from the back/forward cache, or an SPA route, may have reported
       // its new URL before this event arrives: that report is the new page's, keep it.
       const report = await getReport(tabId);
@@ -21,7 +21,7 @@ export function registerTabLifecycle(): void {
       if (report && key !== null && urlKey(report.url) === key) return;
       await clearReport(tabId);
       await showArticleState(tabId, false);
-    })().catch(() => undefined);
+    }).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     preparedExtractions.forget(tabId);

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, type ChromiumSession } from './chromium';
-import { startSiteServer, type SiteServer } from './server';
+import { startSiteServer, type SiteServer, type SiteServerOptions } from './server';
 
-export function useSiteAndChromium(ready: (server: SiteServer, chromium: ChromiumSession) => void): void {
+export function useSiteAndChromium(ready: (server: SiteServer, chromium: ChromiumSession) => void, serverOptions: SiteServerOptions = {}): void {
   let server: SiteServer | undefined;
   let chromium: ChromiumSession | undefined;
   beforeAll(async () => {
-    server = await startSiteServer();
+    server = await startSiteServer(serverOptions);
     chromium = await launchChromium();
     ready(server, chromium);
   });
