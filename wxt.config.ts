@@ -37,6 +37,11 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
+    // The always-on content script is an unlisted script (entrypoints/detector.ts) listed here
+    // by hand: as a WXT content-script entrypoint it would get WXT's context, which posts a
+    // "…:content-script-started" message to the page and trusts "wxt:locationchange" events
+    // the page can forge. utils/content/page-watch.ts follows navigations instead.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle' }],
     action: {
       default_title: '__MSG_actionTitle__',
       default_icon: { 16: 'toolbar/idle-16.png', 32: 'toolbar/idle-32.png' },

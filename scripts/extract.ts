@@ -10,28 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { parseHTML } from 'linkedom';
 import { detectArticle } from '../utils/article/detect';
 import { extractArticle } from '../utils/article/extract';
+import { parseDocument, type DomName } from './parse-document';
 
-export type DomName = 'linkedom' | 'jsdom';
-
-/**
- * Builds a Document for `html` as if it had been loaded from `url`.
- * linkedom is the default: about 4x faster than jsdom here on the WCXB pages, with
- * the same extraction scores (measured in scripts/bench-quality.ts with --dom).
- */
-export function parseDocument(html: string, url: string, dom: DomName = 'linkedom'): Document {
-  if (dom === 'jsdom') {
-    // A silent console: page CSS/script errors are not ours to report.
-    const virtualConsole = new VirtualConsole();
-    return new JSDOM(html, { url, virtualConsole, contentType: 'text/html' }).window.document;
-  }
-  // linkedom needs a full document; an empty string would give no <html>.
-  const { document } = parseHTML(html.trim() ? html : '<!doctype html><html><head></head><body></body></html>');
-  return document as unknown as Document;
-}
+// Parsing (and linkedom's repairs) live in parse-document.ts; re-exported for the benchmarks.
+export { parseDocument, type DomName } from './parse-document';
 
 export interface CliRecord {
   file?: string;

@@ -37,3 +37,23 @@ export async function setReport(tabId: number, report: PageReport): Promise<void
 export async function clearReport(tabId: number): Promise<void> {
   await storage.removeItem(key(tabId));
 }
+
+const tabQueues = new Map<number, Promise<unknown>>();
+
+/**
+ * Runs `work` after any earlier work for the same tab has finished. A page back
+ * from the back/forward cache reports itself at about the moment the browser
+ * says the tab's URL changed; interleaved, "clear the old page's report" could
+ * land after "store the new one" and wipe it. Only events that arrive together
+ * need ordering, so a queue in memory is enough (a stopped worker has none left).
+ */
+export function serialiseTab<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const previous = tabQueues.get(tabId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(work);
+  const settled = next.catch(() => undefined);
+  tabQueues.set(tabId, settled);
+  void settled.then(() => {
+    if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
+  });
+  return next;
+}

@@ -11,6 +11,7 @@ import { removeDisclosureBoxes } from './cleanup/disclosures';
 import { detectArticle } from './detect';
 import { readJsonLd } from './jsonld';
 import { baseUrlOf, readMetadata } from './metadata';
+import { shieldDocumentRoots } from './prepare/document-root';
 import { fixLazyImages } from './prepare/lazy-images';
 import { blockText, countWords, normalizeSpace } from './text';
 import { readingTimeMinutes, type ExtractedArticle } from './types';
@@ -35,6 +36,8 @@ export interface ExtractOptions {
   maxElements?: number;
   /** Skip Folio's cleanup passes (for comparisons). */
   skipCleanup?: boolean;
+  /** Skip these cleanup rules by name (tests showing that a fixture depends on its rule). */
+  disabledRules?: readonly string[];
 }
 
 /** Roughly a 10 MB page of ordinary markup; beyond this extraction takes seconds and the page is not an article anyway. */
@@ -52,7 +55,10 @@ const MAX_REPLACEMENT_SHARE = 0.1;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractionResult {
   try {
-    if (!doc?.documentElement || !doc.body) {
+    // A frames page's story lives in other documents (a <noframes> note is all there
+    // is), so it is refused like an empty page. Browsers make the <frameset> the
+    // document.body; linkedom adds an empty <body> beside it, hence the root's children.
+    if (!doc?.documentElement || !doc.body || isFramesetPage(doc.documentElement)) {
       return { ok: false, reason: 'not-an-article', detail: 'The document has no body (empty document or frameset)' };
     }
     const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
@@ -81,6 +87,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const jsonLd = readJsonLd(doc);
     const baseUrl = baseUrlOf(doc, url);
     const work = options.mutateDocument ? doc : (doc.cloneNode(true) as Document);
+    // Readability would remove an <html class="…sidebar…"> and with it the whole document.
+    shieldDocumentRoots(work);
     fixLazyImages(work);
     // Before Readability: a disclosure pop-up can outscore a story split into short blocks (see cleanup/disclosures.ts).
     if (!options.skipCleanup) removeDisclosureBoxes(work);
@@ -101,7 +109,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const meta = readMetadata(doc, url, jsonLd, parsed);
     const title = meta.title || normalizeSpace(parsed.title) || normalizeSpace(doc.title);
     if (!options.skipCleanup) {
-      runCleanup(root, { doc: work, baseUrl, title, byline: meta.byline });
+      runCleanup(root, { doc: work, baseUrl, title, byline: meta.byline }, options.disabledRules);
     }
     stripClasses(root);
 
@@ -141,6 +149,13 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     // Deep nesting overflows the stack in some DOMs; broken pages throw in others. Never let it escape.
     return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function isFramesetPage(root: Element): boolean {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName.toUpperCase() === 'FRAMESET') return true;
+  }
+  return false;
 }
 
 /** Elements whose text is code or data, not reading matter. */

@@ -1,12 +1,20 @@
 /**
  * The always-on content script's main job: once the page is idle, decide whether
- * it is an article and tell the background; again after an SPA navigation. It
- * imports detection only (no Readability). For articles it adds what the popup
- * shows beside the title: the declared lead image and a cheap reading time.
+ * it is an article and tell the background. It imports detection only (no
+ * Readability). For articles it adds what the popup shows beside the title: the
+ * declared lead image and a cheap reading time.
+ *
+ * The report follows the page (utils/content/page-watch.ts says when): a new URL
+ * is detected afresh; the same URL is never detected twice, but its last report
+ * is sent again when the page comes back from the back/forward cache, because
+ * the background forgot it when the tab navigated away (tabs-lifecycle.ts).
  */
 import { detectArticle } from '../article/detect';
 import { rememberVerdict } from '../article/page-verdict';
-import { sendMessage } from '../messaging';
+import { sendMessage, type ProtocolMap } from '../messaging';
+
+/** What this script sends (the schema's input; the background stores the validated output). */
+type PageReport = Parameters<ProtocolMap['page.report']>[0];
 import { canonicalUrl, leadImage, mainTextContainer, readingMinutes } from './main-text';
 
 /** Let the page finish its own work first; give up waiting after this long. */
@@ -17,22 +25,44 @@ function whenIdle(callback: () => void): void {
   else setTimeout(callback, 200);
 }
 
+/** The last report sent from this page, for the URL it describes. */
+let last: PageReport | null = null;
+
+function send(report: PageReport): void {
+  sendMessage('page.report', report).catch(() => {
+    // The extension was reloaded or updated under this page: nothing to report to.
+  });
+}
+
+function isReportable(): boolean {
+  return /^https?:$/.test(location.protocol) && document instanceof HTMLDocument;
+}
+
+/** Detects the page at its current URL and reports it, unless that URL was reported already. */
 export function reportPage(): void {
-  if (!/^https?:$/.test(location.protocol) || !(document instanceof HTMLDocument)) return;
+  if (!isReportable()) return;
   whenIdle(() => {
+    const url = location.href;
+    if (last?.url === url) return;
     const detection = detectArticle(document);
-    rememberVerdict(location.href, detection.isArticle);
+    rememberVerdict(url, detection.isArticle);
     // Only articles get the extras: a teaser page's image or length would mislead.
     const main = detection.isArticle ? mainTextContainer(document) : null;
-    sendMessage('page.report', {
-      url: location.href,
+    last = {
+      url,
       isArticle: detection.isArticle,
       title: detection.title,
       siteName: detection.siteName,
       ...(detection.isArticle ? { leadImage: leadImage(document), canonicalUrl: canonicalUrl(document) } : {}),
       ...(main ? { readingTimeMinutes: readingMinutes(main.textContent ?? '') } : {}),
-    }).catch(() => {
-      // The extension was reloaded or updated under this page: nothing to report to.
-    });
+    };
+    send(last);
   });
+}
+
+/** The page came back unchanged (back/forward cache): send its report again without detecting again. */
+export function reportAgain(): void {
+  if (!isReportable()) return;
+  if (last?.url === location.href) send(last);
+  else reportPage();
 }

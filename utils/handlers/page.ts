@@ -1,7 +1,7 @@
 /** Reports from the always-on content script. */
 import { showArticleState } from '../action-state';
 import { takeToken, type RateLimit } from '../rate-limit';
-import { setReport } from '../tab-state';
+import { serialiseTab, setReport } from '../tab-state';
 import * as v from '../validate';
 import { handle } from './register';
 
@@ -31,7 +31,9 @@ export function registerPageHandlers(): void {
     if (refusal) throw new Error(`page.report refused: ${refusal}`);
     // Over the limit: dropped quietly; the last accepted report stands.
     if (!(await takeToken('page.report', tabId, PAGE_REPORT_LIMIT))) return;
-    await setReport(tabId, report);
-    await showArticleState(tabId, report.isArticle);
+    await serialiseTab(tabId, async () => {
+      await setReport(tabId, report);
+      await showArticleState(tabId, report.isArticle);
+    });
   });
 }

@@ -6,13 +6,23 @@ import { browser } from 'wxt/browser';
 import { showArticleState } from '../action-state';
 import { preparedExtractions } from '../prepared-extraction';
 import { forgetTab } from '../rate-limit';
-import { clearReport } from '../tab-state';
+import { clearReport, getReport, serialiseTab } from '../tab-state';
+import { urlKey } from '../url';
 
 export function registerTabLifecycle(): void {
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-    if (changeInfo.url === undefined) return;
+    const url = changeInfo.url;
+    if (url === undefined) return;
     preparedExtractions.forget(tabId);
-    void clearReport(tabId).then(() => showArticleState(tabId, false)).catch(() => undefined);
+    void serialiseTab(tabId, async () => {
+      // A page back from the back/forward cache, or an SPA route, may have reported
+      // its new URL before this event arrives: that report is the new page's, keep it.
+      const report = await getReport(tabId);
+      const key = urlKey(url);
+      if (report && key !== null && urlKey(report.url) === key) return;
+      await clearReport(tabId);
+      await showArticleState(tabId, false);
+    }).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     preparedExtractions.forget(tabId);

@@ -44,6 +44,9 @@ export const WIDGET_STRINGS: readonly string[] = [
   'Share to LinkedIn',
   'Scroll to top',
   'See also',
+  // The headlines the "See also:" promos link to: they go with their label (utils/article/cleanup/pointer-promos.ts).
+  "Trump, Brazil's Lula aim for KL meeting",
+  "Trump not planning to meet Canada's Carney",
   'Follow us on Facebook',
   'join our Telegram channel',
   'Uploaded by',

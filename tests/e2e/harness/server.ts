@@ -50,6 +50,12 @@ export interface SiteServer {
 export interface SiteServerOptions {
   /** Folder to serve; the sample site by default. */
   root?: string;
+  /**
+   * The Cache-Control header of every response; `no-store` by default (each test sees
+   * fresh files). Chromium keeps `no-store` pages out of the back/forward cache in
+   * some navigations (leaving for an extension page), so tests of restores use `no-cache`.
+   */
+  cacheControl?: string;
 }
 
 function normalisePath(path: string): string {
@@ -59,6 +65,7 @@ function normalisePath(path: string): string {
 
 export async function startSiteServer(options: SiteServerOptions = {}): Promise<SiteServer> {
   const root = resolve(options.root ?? SITE_DIR);
+  const cacheControl = options.cacheControl ?? 'no-store';
   const routes = new Map<string, Route>();
   const requests: string[] = [];
   const sockets = new Set<Socket>();
@@ -96,7 +103,7 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
       ...headers,
       'Content-Type': type,
       'Content-Length': buffer.length,
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl,
     });
     res.end(req.method === 'HEAD' ? undefined : buffer);
   }

@@ -4,13 +4,17 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, type ChromiumOptions, type ChromiumSession } from './chromium';
-import { startSiteServer, type SiteServer } from './server';
+import { startSiteServer, type SiteServer, type SiteServerOptions } from './server';
 
-export function useSiteAndChromium(ready: (server: SiteServer, chromium: ChromiumSession) => void, options: ChromiumOptions = {}): void {
+export function useSiteAndChromium(
+  ready: (server: SiteServer, chromium: ChromiumSession) => void,
+  options: ChromiumOptions = {},
+  serverOptions: SiteServerOptions = {},
+): void {
   let server: SiteServer | undefined;
   let chromium: ChromiumSession | undefined;
   beforeAll(async () => {
-    server = await startSiteServer();
+    server = await startSiteServer(serverOptions);
     chromium = await launchChromium(options);
     ready(server, chromium);
   });

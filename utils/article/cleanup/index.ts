@@ -12,6 +12,7 @@ import { disclosures } from './disclosures';
 import { emptyBlocks } from './empty-blocks';
 import { removeMatchingLines } from './lines';
 import { notices } from './notices';
+import { pointerPromos } from './pointer-promos';
 import { promoBoxes } from './promo-boxes';
 import { promos } from './promos';
 import { relatedLinks } from './related-links';
@@ -22,15 +23,17 @@ import { teaserCards } from './teaser-cards';
 
 /** Rules that recognise clutter (structure first, then one shared walk for their text lines). */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
-  shareWidgets, sidebarWidgets, relatedLinks, teaserCards, promos, promoBoxes, affiliateCtas,
+  shareWidgets, sidebarWidgets, relatedLinks, pointerPromos, teaserCards, promos, promoBoxes, affiliateCtas,
   authorBio, cmsCredits, adPlaceholders, notices, appeals, disclosures,
 ];
 /** Rules that tidy up after them: empty wrappers and caption-only figures, then URLs. */
 export const FINISHING_RULES: readonly CleanupRule[] = [emptyBlocks, absoluteUrls];
 
-export function runCleanup(root: Element, ctx: Omit<CleanupContext, 'named'>): void {
+/** `disabled`: rule names to skip, so a test can show that a fixture's result depends on its rule. */
+export function runCleanup(root: Element, ctx: Omit<CleanupContext, 'named'>, disabled: readonly string[] = []): void {
   const full: CleanupContext = { ...ctx, named: Array.from(root.querySelectorAll('[class], [id]')) };
-  for (const rule of CLEANUP_RULES) rule.run?.(root, full);
-  removeMatchingLines(root, CLEANUP_RULES.flatMap((r) => r.lines ?? []));
+  const rules = disabled.length ? CLEANUP_RULES.filter((r) => !disabled.includes(r.name)) : CLEANUP_RULES;
+  for (const rule of rules) rule.run?.(root, full);
+  removeMatchingLines(root, rules.flatMap((r) => r.lines ?? []));
   for (const rule of FINISHING_RULES) rule.run?.(root, full);
 }
