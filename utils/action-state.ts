@@ -11,8 +11,17 @@ const ICONS = {
   idle: { 16: '/toolbar/idle-16.png', 32: '/toolbar/idle-32.png' },
 };
 
-export async function showArticleState(tabId: number, isArticle: boolean): Promise<void> {
+/**
+ * `keepOutcome`: a page's (re-)report must not wipe the badge and tooltip of an
+ * action the user just took on that page ("Save link" refused, saved ✓): those
+ * go when the tab navigates, which calls this without it.
+ */
+export async function showArticleState(tabId: number, isArticle: boolean, options: { keepOutcome?: boolean } = {}): Promise<void> {
   const state = isArticle ? 'active' : 'idle';
+  if (options.keepOutcome && (await browser.action.getBadgeText({ tabId }).catch(() => '')) !== '') {
+    await browser.action.setIcon({ tabId, path: ICONS[state] }).catch(() => undefined);
+    return;
+  }
   await Promise.all([
     browser.action.setTitle({ tabId, title: t(isArticle ? 'actionTitleArticle' : 'actionTitle') }),
     browser.action.setBadgeText({ tabId, text: '' }),

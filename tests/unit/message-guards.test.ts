@@ -66,10 +66,15 @@ describe('page reports: only from the active top frame, about the sender itself'
     expect(reportRefusal(report, { ...top, documentLifecycle: 'cached' })).toMatch(/top frame/);
   });
 
-  it('refuses a report about another page than the sender', () => {
-    expect(reportRefusal({ url: 'https://bank.example/' }, top)).toMatch(/sender URL/);
-    expect(reportRefusal({ url: 'https://news.example.com/a?x=2' }, top)).toMatch(/sender URL/);
-    expect(reportRefusal(report, { ...top, url: undefined })).toMatch(/sender URL/);
+  it('refuses a report about another site than the sender’s', () => {
+    expect(reportRefusal({ url: 'https://bank.example/' }, top)).toMatch(/origin/);
+    expect(reportRefusal({ url: 'http://news.example.com/a' }, top)).toMatch(/origin/);
+    expect(reportRefusal({ url: 'not a url' }, top)).toMatch(/origin/);
+    expect(reportRefusal(report, { ...top, url: undefined })).toMatch(/origin/);
+  });
+
+  it('accepts a report about another URL of the sender’s origin: sender.url does not follow pushState', () => {
+    expect(reportRefusal({ url: 'https://news.example.com/story/2?x=2' }, top)).toBeNull();
   });
 });
 

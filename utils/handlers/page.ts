@@ -20,8 +20,22 @@ export const PAGE_REPORT_LIMIT: RateLimit = { limit: 20, windowMs: 10_000 };
  */
 export function reportRefusal(report: { url: string }, sender: v.SenderLike): string | null {
   if (!v.isActiveTopFrame(sender)) return 'not the active top frame';
-  if (!sender.url || v.withoutFragment(report.url) !== v.withoutFragment(sender.url)) return 'report.url is not the sender URL';
+  if (!sender.url || originOf(report.url) === null || originOf(report.url) !== originOf(sender.url)) return 'report.url is not on the sender’s origin';
   return null;
+}
+
+/**
+ * Same origin, not same URL: `sender.url` is the document's URL when it loaded
+ * and does not follow history.pushState (measured in Chromium and Firefox), so
+ * a single-page site's route change would be refused. A page may pushState to
+ * any URL of its own origin anyway, so the origin is exactly what it can claim.
+ */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 export function registerPageHandlers(): void {
@@ -33,7 +47,7 @@ export function registerPageHandlers(): void {
     if (!(await takeToken('page.report', tabId, PAGE_REPORT_LIMIT))) return;
     await serialiseTab(tabId, async () => {
       await setReport(tabId, report);
-      await showArticleState(tabId, report.isArticle);
+      await showArticleState(tabId, report.isArticle, { keepOutcome: true });
     });
   });
 }
