@@ -30,6 +30,7 @@ interface SeedApi {
 
 const FIRST_PAINT_RUNS = 7;
 const SAVE_RUNS = 9;
+const SEED_CHUNK = 500;
 
 function sizes(): number[] {
   const raw = process.env.FOLIO_BENCH_LIBRARY_SIZES ?? '1000,10000';
@@ -99,7 +100,10 @@ export const libraryBench: Bench = {
       let have = 0;
       for (const size of sizes()) {
         const started = Date.now();
-        await seeder.evaluate((from: number, to: number) => (globalThis as unknown as { folioBench: SeedApi }).folioBench.seed(from, to), have, size);
+        // In chunks: one evaluate() call must finish within puppeteer's protocol timeout.
+        for (let from = have; from < size; from += SEED_CHUNK) {
+          await seeder.evaluate((f: number, t: number) => (globalThis as unknown as { folioBench: SeedApi }).folioBench.seed(f, t), from, Math.min(size, from + SEED_CHUNK));
+        }
         have = size;
         const segments = await seeder.evaluate(() => (globalThis as unknown as { folioBench: SeedApi }).folioBench.segments());
         console.log(`  seeded ${size} articles (${((Date.now() - started) / 1000).toFixed(0)} s), search index in ${segments} segments`);
