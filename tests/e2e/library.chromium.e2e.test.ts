@@ -15,7 +15,7 @@ import type { SiteServer } from './harness/server';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
 import { addSeedRoutes, clickInRow, LIVE_SEED, search, SEED, waitForTitles } from './harness/library';
 import { archiveFlow, deleteUndoFlow, expectSeeded, keyboardFlow, searchFlows, tagFlows } from './harness/library-flows';
-import { runAxe, type AxeViolation } from './harness/reader';
+import { runAxe, waitForStill, type AxeViolation } from './harness/reader';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
@@ -48,8 +48,8 @@ describe('library (Chromium)', () => {
     await expectSeeded(library);
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      // Let colour transitions finish after the scheme flips.
-      await new Promise((r) => setTimeout(r, 400));
+      // Colour transitions finish after the scheme flips.
+      await waitForStill(library);
       await library.screenshot({ path: `/tmp/folio-library-chromium-${scheme}.png` });
     }
     await library.emulateMediaFeatures([]);
@@ -61,7 +61,7 @@ describe('library (Chromium)', () => {
     await clickInRow(library, SEED[1]!.title, 'Select');
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      await new Promise((r) => setTimeout(r, 400));
+      await waitForStill(library);
       expect(serious(await runAxe(library)), scheme).toEqual([]);
     }
     await library.screenshot({ path: '/tmp/folio-library-chromium-search-dark.png' });

@@ -4,6 +4,7 @@
  * popup opened as a tab (?tabId=), since headless Firefox cannot open the
  * toolbar popup. Light and dark screenshots go to /tmp.
  */
+import { waitForStill } from './harness/reader';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { emulateColorScheme, launchFirefox, type FirefoxSession } from './harness/firefox';
@@ -42,8 +43,8 @@ describe('library (Firefox)', () => {
     await expectSeeded(library);
     for (const scheme of ['light', 'dark'] as const) {
       await emulateColorScheme(firefox, library, scheme);
-      // Let colour transitions finish after the scheme flips.
-      await new Promise((r) => setTimeout(r, 400));
+      // Colour transitions finish after the scheme flips.
+      await waitForStill(library);
       await library.screenshot({ path: `/tmp/folio-library-firefox-${scheme}.png` });
     }
     await emulateColorScheme(firefox, library, null);
