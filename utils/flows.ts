@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { saveWithImages } from './background/save-article';
-import { getMeta } from './db/articles';
+import { getMeta } from './db/article-records';
 import { getReaderView, startReaderView } from './db/reader-views';
 import { preparedExtractions } from './prepared-extraction';
 import { describe, fail, isQuotaError, ok, type Failure, type Result } from './result';

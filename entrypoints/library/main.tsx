@@ -10,6 +10,8 @@ import { browserLibraryDeps, createLibraryModel } from '../../utils/models/libra
 function main() {
   const model = createLibraryModel(browserLibraryDeps(libraryRepository, libraryErrorText));
   onUpgradeBlocked(model.setBlocked);
+  // Before the first render: the database opens while the page renders its frame.
+  void model.start();
   render(<LibraryPage model={model} />, document.getElementById('app')!);
 }
 

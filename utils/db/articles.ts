@@ -1,15 +1,15 @@
 /**
- * Saving and finding articles (`articles`, `bodies`, `assets` and the search
+ * Saving and finding articles by address (reading and deleting: article-records.ts) (`articles`, `bodies`, `assets` and the search
  * index together). A save is one transaction over every store it writes: the
  * article, its body, its images and its index entries are in whole or not at
  * all, so a worker killed mid-save, a quota error or two concurrent saves of
  * one URL leave the old record or the new one, never a half.
  */
-import type { ArticleOrigin, ExtractedArticle, LibraryArticle } from '../article/types';
+import type { ArticleOrigin, ExtractedArticle } from '../article/types';
 import { announce } from '../library/channel';
 import { identityKeys } from '../library/identity';
 import { imageUrlsOf } from '../library/image-urls';
-import { joinArticle, recordsFor, searchableOf } from '../library/records';
+import { recordsFor, searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import type { ArticleAsset, ArticleMeta } from '../library/types';
 import { urlKey } from '../url';
@@ -17,10 +17,10 @@ import { notesFor } from './highlights';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
 import { ARTICLE_STORES, type FolioDB } from './schema';
+import { compactLater, writeIndex } from './search-index';
 import type { IDBPTransaction } from 'idb';
 
 type SaveTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
-import { compactLater, deleteIndex, writeIndex } from './search-index';
 
 /** Images fetched for offline reading before the save transaction starts. */
 export interface FetchedImages {
@@ -106,18 +106,6 @@ async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[]
   return { meta, created: !existing };
 }
 
-export async function getMeta(id: string): Promise<ArticleMeta | undefined> {
-  return (await db()).get('articles', id);
-}
-
-/** A saved article with its body, as one record (reader, exports). */
-export async function getArticle(id: string): Promise<LibraryArticle | undefined> {
-  const tx = (await db()).transaction(['articles', 'bodies'], 'readonly');
-  const [meta, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
-  await tx.done;
-  return meta && body ? joinArticle(meta, body) : undefined;
-}
-
 /**
  * The saved article for a page: by its accepted canonical first, then by its
  * address (tracking parameters, scheme and `www.` never matter: utils/url.ts).
@@ -134,29 +122,4 @@ export async function findSavedId(url: string, canonical?: string | null): Promi
 /** @deprecated-free shorthand kept for callers that only know an address. */
 export async function findIdByUrl(url: string): Promise<string | null> {
   return urlKey(url) ? findSavedId(url) : null;
-}
-
-/** Deletes articles with their bodies, images, highlights and index entries, in one transaction. */
-export async function deleteArticles(ids: readonly string[]): Promise<number> {
-  const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
-  let removed = 0;
-  for (const id of ids) {
-    if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
-    removed++;
-    queue(tx.objectStore('articles').delete(id));
-    queue(tx.objectStore('bodies').delete(id));
-    for (const key of await tx.objectStore('assets').index('articleId').getAllKeys(id)) queue(tx.objectStore('assets').delete(key));
-    for (const key of await tx.objectStore('highlights').index('articleId').getAllKeys(id)) queue(tx.objectStore('highlights').delete(key));
-    await deleteIndex(tx, id);
-  }
-  await tx.done;
-  if (removed > 0) {
-    announce({ kind: 'deleted', ids: [...ids] });
-    compactLater();
-  }
-  return removed;
-}
-
-export async function removeArticle(id: string): Promise<boolean> {
-  return (await deleteArticles([id])) > 0;
 }

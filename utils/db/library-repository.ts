@@ -8,7 +8,7 @@ import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePatch, StorageUsage } from '../library/types';
-import { deleteArticles } from './articles';
+import { deleteArticles } from './article-records';
 import { notesFor } from './highlights';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';

@@ -1,6 +1,6 @@
 /** Saving from the reader and removing from the popup; the library page reads and changes IndexedDB directly. */
 import { saveWithImages } from '../background/save-article';
-import { removeArticle } from '../db/articles';
+import { removeArticle } from '../db/article-records';
 import { getReaderView } from '../db/reader-views';
 import { saveTabArticle } from '../flows';
 import { fail, ok } from '../result';

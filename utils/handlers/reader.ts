@@ -1,6 +1,7 @@
 /** Opening and loading the reader view. */
 import type { ExtractedArticle } from '../article/types';
-import { findSavedId, getArticle } from '../db/articles';
+import { getArticle } from '../db/article-records';
+import { findSavedId } from '../db/articles';
 import { getReaderView } from '../db/reader-views';
 import { browser } from 'wxt/browser';
 import { openReaderInTab } from '../flows';

@@ -52,6 +52,13 @@ export interface LibraryDeps {
   postChanges: boolean;
   /** Pending deletes written down so that a page closed in the undo window still deletes. */
   intents: DeleteIntents;
+  /**
+   * Resolves once the first screen has had a chance to paint. Loading every
+   * row's metadata (10,000 at scale) is a large structured clone on the main
+   * thread: started before that frame, it pushed the first rows' paint back.
+   * Absent: at once.
+   */
+  afterPaint?: () => Promise<void>;
 }
 
 export function defaultErrorText(error: unknown): string {
@@ -68,7 +75,20 @@ export const browserLibraryDeps = (repo: LibraryRepository, errorText: (e: unkno
   errorText,
   postChanges: false,
   intents: createDeleteIntents(pageStorage(), crypto.randomUUID(), () => Date.now()),
+  afterPaint: nextPaint,
 });
+
+/** After the next frame; a hidden tab gets no frames, so a timer stands in after a moment. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
 
 function pageStorage(): Storage | null {
   try {
@@ -132,6 +152,7 @@ export function createLibraryModel(deps: LibraryDeps) {
   let deleteSerial = 0;
   let focusSerial = 0;
   let started = false;
+  let firstLoad: Promise<void> | null = null;
 
   // ---- derived state ----
 
@@ -298,6 +319,8 @@ export function createLibraryModel(deps: LibraryDeps) {
       status.value = 'error';
       return;
     }
+    await deps.afterPaint?.();
+    if (serial !== loadSerial) return;
     void loadUsage();
     await loadAll(serial);
   }
@@ -632,6 +655,7 @@ export function createLibraryModel(deps: LibraryDeps) {
     // derived
     live, visible, count, counts, tags, sites, terms, searchActive, selectedShown, allShownSelected, emptyKind,
     // actions
+    /** Opens the channel and loads; later calls share the first load (the entry starts it before the first render). */
     start(): Promise<void> {
       if (!started) {
         started = true;
@@ -641,8 +665,9 @@ export function createLibraryModel(deps: LibraryDeps) {
             if (isChange(event.data)) void onChange(event.data);
           };
         }
+        firstLoad = load();
       }
-      return load();
+      return firstLoad!;
     },
     load, refresh, setQuery, runSearch, setView, setTag, setSite, setSort,
     toggleSelected, selectAllShown, clearSelection,

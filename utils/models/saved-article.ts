@@ -4,7 +4,7 @@
  * images). Images become object URLs made here, revoked when the page goes.
  */
 import type { ReaderDocument } from '../messaging';
-import { getArticle } from '../db/articles';
+import { getArticle } from '../db/article-records';
 import { getAssets, updateState } from '../db/library-repository';
 import type { LocalImages } from '../library/offline-images';
 

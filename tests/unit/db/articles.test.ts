@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteArticles, findSavedId, getArticle, getMeta, removeArticle, saveArticle } from '@/utils/db/articles';
+import { deleteArticles, getArticle, getMeta, removeArticle } from '@/utils/db/article-records';
+import { findSavedId, saveArticle } from '@/utils/db/articles';
 import { addTags, getAssets, listAll, listBefore, listRecent, renameTag, updateState } from '@/utils/db/library-repository';
 import { closeDB, db } from '@/utils/db/open';
 import { searchIndex } from '@/utils/db/search-index';

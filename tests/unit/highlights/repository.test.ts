@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteArticles, saveArticle } from '@/utils/db/articles';
+import { deleteArticles } from '@/utils/db/article-records';
+import { saveArticle } from '@/utils/db/articles';
 import {
   addHighlight, getHighlight, HighlightArticleMissingError, listAllHighlights, listHighlights, orphanHighlight,
   placeHighlight, removeHighlight, restoreHighlight, updateHighlight,
