@@ -7,7 +7,8 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LibraryArticle } from '../article/types';
-import { fromV1, searchableOf } from '../library/records';
+import { fromV1 } from '../library/new-records';
+import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import { buildSegment, MAX_SEGMENT_DOCS, type IndexedDoc } from '../library/segments';
 import { newSegmentId, writeSegment } from './search-index';

@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it, vi } from 'vitest';
 import { MIGRATIONS } from '@/utils/db/migrations';
 import { DatabaseTooNewError, openFolioDB } from '@/utils/db/open';
 import { DB_VERSION } from '@/utils/db/schema';
@@ -20,6 +20,15 @@ it('a fresh install has every v2 store, with state and paging indexes', async ()
   expect(tx.store.index('urlKey').unique).toBe(true);
   expect(tx.store.index('tags').multiEntry).toBe(true);
   expect(tx.store.index('savedAt_id').keyPath).toEqual(['savedAt', 'id']);
+  conn.close();
+});
+
+it('upgrades even when the database list was stale (created or deleted since): the open retries with the ladder', async () => {
+  // The list claims a current database that does not exist: the first open's upgrade finds no ladder loaded.
+  vi.spyOn(globalThis.indexedDB, 'databases').mockResolvedValue([{ name: 'stale', version: DB_VERSION }]);
+  const conn = await openFolioDB('stale');
+  expect(conn.version).toBe(DB_VERSION);
+  expect(conn.objectStoreNames.contains('articles')).toBe(true);
   conn.close();
 });
 
