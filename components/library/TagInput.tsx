@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
+import { MAX_TAG_LENGTH } from '../../utils/library/tags';
 
 let lists = 0;
 
@@ -51,7 +52,7 @@ export function TagInput({ label, submitLabel, initial = '', suggestions, onSubm
         aria-label={label}
         placeholder={label}
         list={suggestions.length ? listId : undefined}
-        maxLength={40}
+        maxLength={MAX_TAG_LENGTH}
         autoComplete="off"
         spellcheck={false}
         value={value}

@@ -6,6 +6,7 @@
  */
 import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
+import { normalizeTag } from '../library/tags';
 import { termWeights } from '../library/search-terms';
 import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePatch, StorageUsage } from '../library/types';
 import { deleteArticles } from './article-records';
@@ -116,13 +117,8 @@ export async function updateState(ids: string[], patch: StatePatch): Promise<voi
   });
 }
 
-/** Trimmed, inner whitespace folded, at most 64 characters; empty means no tag. */
-export function cleanTag(tag: string): string {
-  return tag.replace(/\s+/g, ' ').trim().slice(0, 64);
-}
-
 export async function addTags(ids: string[], tags: string[]): Promise<void> {
-  const clean = tags.map(cleanTag).filter(Boolean);
+  const clean = tags.map(normalizeTag).filter((t): t is string => t !== null);
   if (!clean.length) return;
   await changeEach(ids, (meta) => {
     const next = [...new Set([...meta.tags, ...clean])];
@@ -143,7 +139,7 @@ export async function removeTags(ids: string[], tags: string[]): Promise<void> {
 }
 
 export async function renameTag(from: string, to: string): Promise<number> {
-  const target = cleanTag(to);
+  const target = normalizeTag(to) ?? '';
   if (!target || target === from) return 0;
   const ids = await (await db()).getAllKeysFromIndex('articles', 'tags', from);
   const changed = await changeEach(ids, (meta) => {

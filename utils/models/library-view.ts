@@ -76,13 +76,6 @@ export function siteFacets(metas: readonly ArticleMeta[]): Facet[] {
   return [...sites.values()].sort((a, b) => byKey(a.label.toLowerCase(), b.label.toLowerCase()));
 }
 
-export const MAX_TAG_LENGTH = 40;
-
-/** A tag as the user meant it: trimmed, inner whitespace collapsed, capped; null when empty. */
-export function normalizeTag(raw: string): string | null {
-  const tag = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH).trim();
-  return tag === '' ? null : tag;
-}
 
 /** `tags` plus `add`, without a case-insensitive duplicate of an existing tag. */
 export function withTag(tags: readonly string[], add: string): string[] {

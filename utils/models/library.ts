@@ -18,9 +18,10 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ArticleMeta, LibraryChange, LibraryRepository, SearchResult, StatePatch, StorageUsage } from '../library/types';
 import { LIBRARY_CHANNEL } from '../library/types';
 import { t } from '../i18n';
+import { normalizeTag } from '../library/tags';
 import { createDeleteIntents, type DeleteIntents } from './library-intents';
 import {
-  inView, normalizeTag, renamedTags, siteFacets, sortMetas, tagFacets, viewCounts, withTag,
+  inView, renamedTags, siteFacets, sortMetas, tagFacets, viewCounts, withTag,
   type LibrarySort, type LibraryView,
 } from './library-view';
 
