@@ -5,22 +5,28 @@
  *
  *   npm run bench                 all benchmarks (builds Chrome first unless --no-build)
  *   npm run bench -- detection    only those whose name contains "detection"
+ *   npm run bench -- --tiny       one run of each at the smallest sizes (what `npm test` runs so
+ *                                 the suite cannot rot; its numbers mean nothing and are not kept)
+ *
+ * A full run keeps each benchmark's result in bench-results/<bench>.json (with the machine and the
+ * date) and regenerates docs/performance.md from them.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleBench } from './bench/bundles';
-import { detectBench } from './bench/detect';
-import { libraryBench } from './bench/library';
-import { popupBench } from './bench/popup';
-import { readerBench } from './bench/reader';
-import type { Bench, BenchRow } from './bench/types';
+import { describeMachine, machineLine } from './bench/machine';
+import { formatValue, slug, writePerformanceDoc, type BenchResult } from './bench/report';
+import type { BenchRow } from './bench/types';
 
-const BENCHES: Bench[] = [bundleBench, detectBench, popupBench, readerBench, libraryBench];
 
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--'));
 const root = join(import.meta.dirname, '..');
+const tiny = args.includes('--tiny');
+// Read by scripts/bench/stats.ts in every benchmark module.
+if (tiny) process.env.FOLIO_BENCH_TINY = '1';
+// Loaded after the flag is set: the benchmarks read it when their modules load.
+const { BENCHES } = await import('./bench/all');
 
 if (!args.includes('--no-build')) {
   // The shipped build (bundle sizes) and the test build (the reader bench drives the background's test hook).
@@ -30,28 +36,42 @@ if (!args.includes('--no-build')) {
   }
 }
 
-function format(value: number, unit: BenchRow['unit']): string {
-  if (unit === 'bytes') return `${(value / 1024).toFixed(1)} kB`;
-  if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-  return `${value} ${unit}`;
-}
+const machine = describeMachine();
+console.log(`Machine: ${machineLine(machine)}${tiny ? '  (tiny run: numbers not kept)' : ''}`);
 
-const results: Record<string, BenchRow[] | { error: string }> = {};
+const results: BenchResult[] = [];
+let failures = 0;
 for (const bench of BENCHES.filter((b) => !filter || b.name.includes(filter))) {
   console.log(`\n## ${bench.name}`);
+  const result: BenchResult = { bench: bench.name, date: new Date().toISOString(), machine };
   try {
-    const rows = await bench.run();
-    results[bench.name] = rows;
+    const rows: BenchRow[] = await bench.run();
+    result.rows = rows;
     for (const r of rows) {
-      const ratio = r.baseline ? `  ${(r.value / r.baseline).toFixed(2)}x ${r.baselineName} (${format(r.baseline, r.unit)})` : '';
-      console.log(`- ${r.name}: ${format(r.value, r.unit)}${ratio}${r.goal ? `  [goal ${r.goal}]` : ''}`);
+      const range = r.min !== undefined && r.max !== undefined ? ` (${formatValue(r.min, r.unit)} – ${formatValue(r.max, r.unit)}, ${r.runs} runs)` : '';
+      const ratio = r.baseline ? `  ${(r.value / r.baseline).toFixed(2)}x ${r.baselineName} (${formatValue(r.baseline, r.unit)})` : '';
+      console.log(`- ${r.name}: ${formatValue(r.value, r.unit)}${range}${ratio}${r.goal ? `  [goal ${r.goal}]` : ''}`);
     }
   } catch (error) {
-    results[bench.name] = { error: String(error) };
-    console.log(`- failed: ${String(error)}`);
+    failures++;
+    result.error = error instanceof Error ? error.message : String(error);
+    console.log(`- failed: ${result.error}`);
   }
+  results.push(result);
 }
 
-mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
-console.log('\nWritten to bench-results/latest.json');
+const dir = join(root, 'bench-results');
+mkdirSync(dir, { recursive: true });
+const loadEnd = describeMachine().loadStart;
+for (const r of results) r.machine = { ...r.machine, loadEnd };
+if (tiny) {
+  writeFileSync(join(dir, 'tiny.json'), JSON.stringify(results, null, 2));
+} else {
+  for (const r of results) writeFileSync(join(dir, `${slug(r.bench)}.json`), JSON.stringify(r, null, 2));
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2));
+  writePerformanceDoc(root, BENCHES.map((b) => b.name));
+  console.log('\nWritten to bench-results/ and docs/performance.md');
+}
+// A benchmark that crashed is a failure (the tiny run in `npm test` exists to catch exactly that);
+// a slow number never is.
+process.exit(failures === 0 ? 0 : 1);

@@ -67,8 +67,11 @@ if (chrome && firefox) vitestSuite('build checks', ['--config', 'vitest.build.co
 const TEST_BUILD = { FOLIO_TEST_BUILD: '1' };
 const chromeTest = step('build chrome (test)', 'npx', ['wxt', 'build'], TEST_BUILD);
 const firefoxTest = step('build firefox (test)', 'npx', ['wxt', 'build', '-b', 'firefox'], TEST_BUILD);
-if (chrome && firefox && chromeTest && firefoxTest) vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
-else {
+if (chrome && firefox && chromeTest && firefoxTest) {
+  vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
+  // Every benchmark once at its smallest size: a benchmark that no longer runs fails here; its numbers are not judged.
+  step('benchmarks (tiny run)', 'npx', ['tsx', 'scripts/bench.ts', '--no-build', '--tiny']);
+} else {
   failed++;
   failures.push('e2e (not run: a build failed)');
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'puppeteer';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
+import { median, percentile, runs, spread, TINY } from './stats';
 import type { Bench, BenchRow } from './types';
 import { VOCABULARY } from './library-text';
 
@@ -28,20 +29,15 @@ interface SeedApi {
 }
 // (Functions passed to evaluate() run in the page: they name the global directly.)
 
-const FIRST_PAINT_RUNS = 7;
-const SAVE_RUNS = 9;
+const FIRST_PAINT_RUNS = runs(7);
+const SAVE_RUNS = runs(9);
 const SEED_CHUNK = 500;
 
 function sizes(): number[] {
-  const raw = process.env.FOLIO_BENCH_LIBRARY_SIZES ?? '1000,10000';
+  const raw = process.env.FOLIO_BENCH_LIBRARY_SIZES ?? (TINY ? '20' : '1000,10000');
   return raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
-const median = (v: number[]) => percentile(v, 0.5);
 
 async function seedBundle(): Promise<string> {
   const out = await build({
@@ -122,7 +118,7 @@ export const libraryBench: Bench = {
             paints.push(p);
           }
         }
-        rows.push({ name: `${label}: library first paint`, value: median(paints), unit: 'ms', baselineName: 'static extension page', baseline: median(statics), goal: '< 300 ms' });
+        rows.push({ name: `${label}: library first paint`, ...spread(paints), unit: 'ms', baselineName: 'static extension page', baseline: median(statics), goal: '< 300 ms' });
 
         // Memory once every row's metadata is loaded (the page's count shows the whole library).
         await page.waitForFunction((n: number) => (document.body.textContent ?? '').replace(/[\s,]/g, '').includes(String(n)), { timeout: 120_000 }, size).catch(() => undefined);
@@ -153,7 +149,7 @@ export const libraryBench: Bench = {
         rows.push({ name: `${label}: search, three words, p95`, value: percentile(threeTimes, 0.95), unit: 'ms', baselineName: 'one IndexedDB read', baseline: median(readOne), goal: '< 50 ms' });
 
         const saves = (await seeder.evaluate((runs: number, base: number) => (globalThis as unknown as { folioBench: SeedApi }).folioBench.saveTimes(runs, base), SAVE_RUNS, 1_000_000 + size)) as { save: number[]; put: number[] };
-        rows.push({ name: `${label}: save one more article`, value: median(saves.save), unit: 'ms', baselineName: 'one put of the same article', baseline: median(saves.put), goal: '< 100 ms' });
+        rows.push({ name: `${label}: save one more article`, ...spread(saves.save), unit: 'ms', baselineName: 'one put of the same article', baseline: median(saves.put), goal: '< 100 ms' });
         rows.push({ name: `${label}: save one more article, p95`, value: percentile(saves.save, 0.95), unit: 'ms', baselineName: 'one put of the same article', baseline: median(saves.put) });
         have += SAVE_RUNS;
       }

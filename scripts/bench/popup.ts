@@ -9,15 +9,11 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { startSiteServer } from '../../tests/e2e/harness/server';
+import { median, runs, spread } from './stats';
 import type { Bench } from './types';
 
-const RUNS = 15;
+const RUNS = runs(15);
 const READY_MARK = 'folio-popup-ready';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function readyTime(page: Page): Promise<number> {
   const handle = await page.waitForFunction(
@@ -61,7 +57,7 @@ export const popupBench: Bench = {
       return [
         {
           name: `popup ready median (${RUNS} opens, article tab)`,
-          value: median(popupTimes),
+          ...spread(popupTimes),
           unit: 'ms',
           baselineName: 'static extension resource load',
           baseline: median(baselineTimes),

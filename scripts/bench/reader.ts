@@ -16,9 +16,10 @@ import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { startSiteServer } from '../../tests/e2e/harness/server';
 import { readSampleArticleHtml, STORY_PARAGRAPHS } from '../../tests/e2e/harness/sample';
 import { aria } from '../../tests/e2e/harness/pages';
+import { median, runs, spread } from './stats';
 import type { Bench, BenchRow } from './types';
 
-const RUNS = 7;
+const RUNS = runs(7);
 const root = join(import.meta.dirname, '../..');
 
 /** The sample article grown past 1 MB (1,048,576 bytes): the story many times over, plus page furniture around it. */
@@ -35,7 +36,6 @@ export function bigPage(): string {
   return html.slice(0, cut) + extra + rest;
 }
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
 export const readerBench: Bench = {
   name: 'reader (open → painted, Chromium)',
@@ -74,7 +74,7 @@ export const readerBench: Bench = {
           inReader.push(painted - ((await reader.evaluate(() => performance.timeOrigin)) as number));
           await reader.close();
         }
-        rows.push({ name: `open reader → article painted, ${label} (median of ${RUNS})`, value: median(open), unit: 'ms', baselineName: 'bare Readability.parse', baseline: median(parse), goal });
+        rows.push({ name: `open reader → article painted, ${label} (median of ${RUNS})`, ...spread(open), unit: 'ms', baselineName: 'bare Readability.parse', baseline: median(parse), goal });
         rows.push({ name: `  of which the reader page (navigation start → painted), ${label}`, value: median(inReader), unit: 'ms' });
 
         // The keyboard command (and the context menu) has no popup, so no extraction
@@ -97,7 +97,7 @@ export const readerBench: Bench = {
           byCommand.push(painted - t0);
           await reader.close();
         }
-        rows.push({ name: `  by keyboard command, no popup (Alt+Shift+R → painted), ${label}`, value: median(byCommand), unit: 'ms', baselineName: 'bare Readability.parse', baseline: median(parse) });
+        rows.push({ name: `  by keyboard command, no popup (Alt+Shift+R → painted), ${label}`, ...spread(byCommand), unit: 'ms', baselineName: 'bare Readability.parse', baseline: median(parse) });
       }
 
       // Font size change: how many frames change the article's layout after one click.

@@ -9,6 +9,10 @@ export interface BenchRow {
   baseline?: number;
   /** A goal from the issues, stated as text: benchmarks report, tests assert. */
   goal?: string;
+  /** Over repeated runs: the fastest and slowest, and how many (utils: scripts/bench/stats.ts `spread`). */
+  min?: number;
+  max?: number;
+  runs?: number;
 }
 
 export interface Bench {
