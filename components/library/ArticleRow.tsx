@@ -31,7 +31,8 @@ export const ArticleRow = memo(function ArticleRow({ meta, model, index, total, 
   const terms = model.terms.value;
   const selected = model.selection.value.has(meta.id);
   const unread = meta.readAt === undefined;
-  const saved = formatDate(meta.savedAt, 'medium');
+  // A damaged record without a saved date reads as 0: no date is better than 1970.
+  const saved = meta.savedAt > 0 ? formatDate(meta.savedAt, 'medium') : null;
   const published = formatDate(meta.publishedTime, 'medium');
   const site = meta.siteName || meta.siteKey;
   const progress = meta.progress !== undefined && meta.progress > 0 ? Math.round(meta.progress * 100) : null;
@@ -77,10 +78,18 @@ export const ArticleRow = memo(function ArticleRow({ meta, model, index, total, 
             tabIndex={-1}
             class="rounded-sm decoration-accent decoration-2 underline-offset-4 hover:underline focus-visible:underline"
           >
-            <Marked text={meta.title || meta.url} terms={terms} />
+            <Marked text={meta.title || meta.url || t('untitled')} terms={terms} />
           </a>
         </h2>
-        {meta.excerpt && (
+        {meta.damaged ? (
+          <p class="mt-1 flex items-center gap-2 text-[0.875rem] leading-5 text-danger" role="status">
+            <Icon name="alert" size={16} />
+            <span class="line-clamp-2" title={meta.damaged.join(', ')}>{t('libraryDamaged')}</span>
+            <button type="button" class="btn btn-quiet min-h-8 shrink-0 px-2 text-[0.8125rem]" aria-describedby={titleId} onClick={() => void model.repair([meta.id])}>
+              {t('libraryRepair')}
+            </button>
+          </p>
+        ) : meta.excerpt && (
           <p class="mt-1 line-clamp-2 text-[0.875rem] leading-5 text-muted">
             <Marked text={meta.excerpt} terms={terms} />
           </p>

@@ -6,6 +6,7 @@
  */
 import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
+import { checkMeta, repaired } from '../library/repair';
 import { normalizeTag } from '../library/tags';
 import { termWeights } from '../library/search-terms';
 import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePatch, StorageUsage } from '../library/types';
@@ -24,7 +25,8 @@ export async function listBefore(cursorKey: [number, string] | null, limit: numb
   const out: ArticleMeta[] = [];
   let cursor = await tx.store.index('savedAt_id').openCursor(range, 'prev');
   while (cursor && out.length < limit) {
-    out.push(cursor.value);
+    const meta = checkMeta(cursor.value);
+    if (meta) out.push(meta);
     cursor = await cursor.continue();
   }
   await tx.done;
@@ -35,9 +37,18 @@ export async function listRecent(limit: number): Promise<ArticleMeta[]> {
   return listBefore(null, limit);
 }
 
+/**
+ * Every record, newest first. Read from the store, not the `[savedAt, id]`
+ * index: a damaged record without a numeric `savedAt` is missing from the
+ * index, and would be invisible (and impossible to delete) in the library.
+ */
 export async function listAll(): Promise<ArticleMeta[]> {
-  const all = await (await db()).getAllFromIndex('articles', 'savedAt_id');
-  return all.reverse();
+  const all = (await (await db()).getAll('articles')).map(checkMeta).filter((m): m is ArticleMeta => m !== null);
+  return all.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+export async function getMeta(id: string): Promise<ArticleMeta | undefined> {
+  return checkMeta(await (await db()).get('articles', id)) ?? undefined;
 }
 
 export async function getBody(id: string): Promise<ArticleBody | undefined> {
@@ -82,7 +93,9 @@ async function applyEach(
 ): Promise<void> {
   const articles = tx.objectStore('articles');
   for (const id of ids) {
-    const meta = await articles.get(id);
+    // A change to a damaged record writes it back repaired (a wrong-typed `tags` would throw here).
+    const checked = checkMeta(await articles.get(id));
+    const meta = checked && repaired(checked);
     if (!meta || !change(meta)) continue;
     meta.updatedAt = now;
     queue(articles.put(meta));
@@ -150,6 +163,11 @@ export async function renameTag(from: string, to: string): Promise<number> {
   return changed.length;
 }
 
+export async function repair(ids: string[]): Promise<number> {
+  const fixed = await changeEach(ids, () => true, true);
+  return fixed.length;
+}
+
 export async function usage(): Promise<StorageUsage> {
   const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
   const estimate = (await storage?.estimate?.().catch(() => undefined)) ?? {};
@@ -160,7 +178,8 @@ export async function usage(): Promise<StorageUsage> {
 export const libraryRepository: LibraryRepository = {
   listRecent,
   listAll,
-  getMeta: async (id) => (await db()).get('articles', id),
+  getMeta,
+  repair,
   getBody,
   getAssets,
   getLeadAsset,

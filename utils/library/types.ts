@@ -44,6 +44,11 @@ export interface ArticleMeta {
   origin: ArticleOrigin;
   /** Images stored for offline reading, and those left out (cap, errors). */
   images: { stored: number; skipped: number; bytes: number };
+  /**
+   * Set on reads only, never stored: the fields of the stored record that were
+   * missing or of the wrong type and are shown with defaults (utils/library/repair.ts).
+   */
+  damaged?: string[];
 }
 
 /** Content of one article: the `bodies` store, read only when the article is opened or exported. */
@@ -112,6 +117,8 @@ export interface LibraryRepository {
   renameTag(from: string, to: string): Promise<number>;
   /** Deletes articles with their bodies, images, highlights and index entries. */
   deleteArticles(ids: string[]): Promise<void>;
+  /** Writes damaged records back in their checked form (utils/library/repair.ts); how many were repaired. */
+  repair(ids: string[]): Promise<number>;
   /** Full-text search over title, byline, site, body and tags: ranked, prefix and typo tolerant. */
   search(query: string): Promise<SearchResult>;
   usage(): Promise<StorageUsage>;

@@ -444,6 +444,17 @@ export function createLibraryModel(deps: LibraryDeps) {
 
   // ---- state ----
 
+  /** Writes damaged records back in their checked form (utils/library/repair.ts). */
+  async function repair(ids: readonly string[]): Promise<void> {
+    try {
+      await repo.repair([...ids]);
+      await reload(ids);
+      notice.value = t('libraryRepaired');
+    } catch (e) {
+      fail(e, 'repair');
+    }
+  }
+
   async function setRead(ids: readonly string[], read: boolean): Promise<void> {
     const patch: StatePatch = { readAt: read ? deps.now() : null };
     const ok = await write(ids, (m) => applyPatch(m, patch), () => repo.updateState([...ids], patch), 'updateState');
@@ -672,7 +683,7 @@ export function createLibraryModel(deps: LibraryDeps) {
     },
     load, refresh, setQuery, runSearch, setView, setTag, setSite, setSort,
     toggleSelected, selectAllShown, clearSelection,
-    setRead, setFavourite, setArchived,
+    setRead, setFavourite, setArchived, repair,
     addTag, removeTag, renameTag, deleteTag,
     remove, undo, commitPending,
     /** The page is going away (pagehide): hand the pending delete to the next page, and try it now. */

@@ -162,6 +162,18 @@ export class FakeLibrary implements LibraryRepository {
     }
   }
 
+  async repair(ids: string[]): Promise<number> {
+    this.record('repair', [ids]);
+    let fixed = 0;
+    for (const id of ids) {
+      const m = this.metas.get(id);
+      if (!m?.damaged) continue;
+      delete m.damaged;
+      fixed++;
+    }
+    return fixed;
+  }
+
   async search(query: string): Promise<SearchResult> {
     this.record('search', [query]);
     if (this.searchAnswer) return structuredClone(this.searchAnswer);
