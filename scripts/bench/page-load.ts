@@ -8,12 +8,15 @@
  *   content script's own work (goal: under 2 ms), from CDP Performance metrics.
  * Pages: the sample article (small), a typical news page and a ~1 MB one from
  * the readability corpus, and the sample site's home page (not an article).
+ * Then the pages built to hurt a content script (10 MB, 10,000-deep, 100,000
+ * elements, a page that never stops growing), generated and labelled so.
  * A corpus page that is missing fails the benchmark; nothing stands in for it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
+import { pathologicalPages } from '../../tests/e2e/harness/pathological-pages';
 import { startSiteServer } from '../../tests/e2e/harness/server';
 import { median, runs, spread } from './stats';
 import type { Bench, BenchRow } from './types';
@@ -22,12 +25,13 @@ const RUNS = runs(9);
 const SETTLE_MS = 1_000;
 const CORPUS = join(import.meta.dirname, '../../../shared/fixtures/readability-test-pages');
 
-const PAGES = [
+const PAGES: readonly ({ label: string; path: string; corpus?: string })[] = [
   { label: 'small article (sample, 14 kB)', path: 'article.html' },
   { label: 'typical news page (corpus "article-author-tag", 290 kB)', corpus: 'article-author-tag', path: 'typical.html' },
   { label: '1 MB news page (corpus "wikipedia-2")', corpus: 'wikipedia-2', path: 'big.html' },
   { label: 'not an article (sample home page)', path: 'home.html' },
-] as const;
+  ...pathologicalPages().map(({ label, path }) => ({ label, path })),
+];
 
 async function loadOnce(context: BrowserContext, url: string): Promise<{ load: number; script: number }> {
   const page: Page = await context.newPage();
@@ -52,8 +56,9 @@ export const pageLoadBench: Bench = {
     const chromium = await launchChromium({ extensionPath: process.env.FOLIO_EXT_CHROME ?? join(import.meta.dirname, '../../.output/chrome-mv3') });
     const rows: BenchRow[] = [];
     try {
+      for (const p of pathologicalPages()) server.addRoute(p.path, p.html);
       for (const p of PAGES) {
-        if ('corpus' in p) {
+        if (p.corpus) {
           const file = join(CORPUS, p.corpus, 'source.html');
           if (!existsSync(file)) throw new Error(`corpus page missing: ${file}`);
           server.addRoute(p.path, readFileSync(file));
