@@ -16,11 +16,17 @@ export function mainTextContainer(doc: Document): HTMLElement | null {
   const declared = doc.querySelector<HTMLElement>('[itemprop~="articleBody"]');
   if (declared && textLength(declared) >= MIN_TEXT) return declared;
 
+  // Each article's length once: textContent builds the whole string every time it is read.
   let best: HTMLElement | null = null;
+  let bestLength = 0;
   for (const article of doc.querySelectorAll<HTMLElement>('article')) {
-    if (!best || textLength(article) > textLength(best)) best = article;
+    const length = textLength(article);
+    if (!best || length > bestLength) {
+      best = article;
+      bestLength = length;
+    }
   }
-  if (best && textLength(best) >= MIN_TEXT) return best;
+  if (best && bestLength >= MIN_TEXT) return best;
 
   // No markup to go by: the parent of the most paragraph text (one pass over <p>).
   const byParent = new Map<HTMLElement, number>();
