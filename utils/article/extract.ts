@@ -15,6 +15,10 @@ import { shieldDocumentRoots } from './prepare/document-root';
 import { fixLazyImages } from './prepare/lazy-images';
 import { blockText, countWords, normalizeSpace } from './text';
 import { readingTimeMinutes, type ExtractedArticle } from './types';
+import { applyAfter, applyBefore } from '../site-rules/apply';
+import { matchCount } from '../site-rules/selector';
+import type { RuleOutcome, SiteRule } from '../site-rules/types';
+
 
 export type ExtractionResult =
   | { ok: true; article: ExtractedArticle }
@@ -38,6 +42,10 @@ export interface ExtractOptions {
   skipCleanup?: boolean;
   /** Skip these cleanup rules by name (tests showing that a fixture depends on its rule). */
   disabledRules?: readonly string[];
+  /** The site's "Fix this page" rule (utils/site-rules/): applied before and after Readability. */
+  rule?: SiteRule;
+  /** Told what the rule did (the reader says when a site fix was used). */
+  onRule?: (outcome: RuleOutcome) => void;
 }
 
 /** Roughly a 10 MB page of ordinary markup; beyond this extraction takes seconds and the page is not an article anyway. */
@@ -76,7 +84,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     if (tree.depth > MAX_DEPTH) {
       return { ok: false, reason: 'not-an-article', detail: `Too deeply nested to read: more than ${MAX_DEPTH} levels` };
     }
-    if (!options.force) {
+    // The person picked this site's article container: that is the detection answer.
+    const ruleNamesArticle = !!options.rule?.article && matchCount(doc, options.rule.article) === 1;
+    if (!options.force && !ruleNamesArticle) {
       const detection = detectArticle(doc, url);
       if (!detection.isArticle) {
         return { ok: false, reason: 'not-an-article', detail: `Detection: ${detection.signals.join(', ') || 'no article signals'}` };
@@ -89,6 +99,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const work = options.mutateDocument ? doc : (doc.cloneNode(true) as Document);
     // Readability would remove an <html class="…sidebar…"> and with it the whole document.
     shieldDocumentRoots(work);
+    const ruled = options.rule ? applyBefore(work, options.rule) : null;
     fixLazyImages(work);
     // Before Readability: a disclosure pop-up can outscore a story split into short blocks (see cleanup/disclosures.ts).
     if (!options.skipCleanup) removeDisclosureBoxes(work);
@@ -110,6 +121,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const title = meta.title || normalizeSpace(parsed.title) || normalizeSpace(doc.title);
     if (!options.skipCleanup) {
       runCleanup(root, { doc: work, baseUrl, title, byline: meta.byline }, options.disabledRules);
+    }
+    // Before classes go: the rule's selectors name them.
+    if (ruled && options.rule) {
+      const after = applyAfter(root, options.rule);
+      options.onRule?.({ used: ruled.used || after > 0, narrowed: ruled.narrowed, removed: ruled.removed + after });
     }
     stripClasses(root);
 

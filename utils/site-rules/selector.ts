@@ -34,7 +34,9 @@ function escapeIdent(value: string): string {
 /** The stable part of one element: its id when stable, else its tag with its stable classes. */
 export function stepOf(el: Element): string {
   const id = el.getAttribute('id');
-  if (id && !isGeneratedToken(id)) return `#${escapeIdent(id)}`;
+  // Ids are stricter than classes: an id is unique to its page, and a digit in
+  // one is usually the article's number ("story-7", "post-48213").
+  if (id && !/\d/.test(id) && !isGeneratedToken(id)) return `#${escapeIdent(id)}`;
   const tag = el.tagName.toLowerCase();
   const classes = [...el.classList].filter((c) => !isGeneratedToken(c)).sort();
   return tag + classes.map((c) => `.${escapeIdent(c)}`).join('');
