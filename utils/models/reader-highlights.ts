@@ -259,6 +259,7 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
     const paintRange = offsetsToRange(selectors.position, index);
     if (!paintRange) return null;
     const tempId = `new-${++serial}`;
+    supersedeRefresh();
     painter.paint(tempId, paintRange, color);
     deps.measure(MADE_MEASURE, started);
     try {
@@ -290,6 +291,7 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
     const item = find(id);
     if (!item) return;
     error.value = null;
+    supersedeRefresh();
     const before = item.record;
     const optimistic = { ...before, ...change };
     replaceRecord(optimistic, item.placed);
@@ -314,10 +316,16 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
     return patch(id, { note: note.trim() });
   }
 
+  /** A refresh that read the store before this change must not paint over it (the change's own announcement refreshes again). */
+  function supersedeRefresh(): void {
+    generation++;
+  }
+
   async function remove(id: string): Promise<void> {
     const item = find(id);
     if (!item) return;
     error.value = null;
+    supersedeRefresh();
     painter.unpaint(id);
     if (selected.value === id) selected.value = null;
     items.value = items.value.filter((h) => h.record.id !== id);

@@ -35,7 +35,9 @@ export function HighlightPopover({ highlights }: { highlights: ReaderHighlights 
     if (!id) return;
     const active = document.activeElement as HTMLElement | null;
     returnTo.current = active && active !== document.body && !box.current?.contains(active) ? active : returnTo.current;
-    box.current?.querySelector<HTMLElement>('button[aria-pressed="true"], button')?.focus({ preventScroll: true });
+    // The current colour first (a selector list would pick whichever comes first in the document).
+    const first = box.current?.querySelector<HTMLElement>('button[aria-pressed="true"]') ?? box.current?.querySelector<HTMLElement>('button');
+    first?.focus({ preventScroll: true });
   }, [id]);
 
   useLayoutEffect(() => {
@@ -57,7 +59,7 @@ export function HighlightPopover({ highlights }: { highlights: ReaderHighlights 
       ref={box}
       role="dialog"
       aria-label={t('highlightTools')}
-      class="hl-float absolute z-30 w-max max-w-[min(22rem,calc(100vw-1rem))] animate-rise rounded-2xl border border-line bg-surface p-2 text-ink shadow-[0_12px_40px_-12px_rgb(0_0_0/0.45)]"
+      class="hl-float absolute z-30 w-max max-w-[min(28rem,calc(100vw-1rem))] animate-rise rounded-2xl border border-line bg-surface p-2 text-ink shadow-[0_12px_40px_-12px_rgb(0_0_0/0.45)]"
       style={pos ? { top: `${pos.top}px`, left: `${pos.left}px` } : { top: '-9999px', left: '0px' }}
     >
       {editing ? (
