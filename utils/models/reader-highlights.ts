@@ -37,6 +37,8 @@ export const UNDO_MS = 8000;
 
 /** performance.measure names read by scripts/bench/highlights.ts. */
 export const RESTORED_MEASURE = 'folio:highlights-restored';
+/** The same, from the start of reading the store. */
+export const LOADED_MEASURE = 'folio:highlights-loaded';
 export const MADE_MEASURE = 'folio:highlight-made';
 
 export interface HighlightStore {
@@ -182,6 +184,7 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
       items.value = [];
       return;
     }
+    const loading = deps.now();
     const [records, shown] = await Promise.all([store.list(id), basisFor(id)]);
     if (gen !== generation || !index) return;
     const start = deps.now();
@@ -189,6 +192,7 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
     painter.clear();
     for (const p of result.placed) painter.paint(p.record.id, p.range, p.record.color);
     deps.measure(RESTORED_MEASURE, start);
+    deps.measure(LOADED_MEASURE, loading);
     const written = new Map(result.writes.filter((w) => w.kind === 'place').map((w) => [w.id, w]));
     setItems([
       ...result.placed.map((p) => {
