@@ -1,6 +1,8 @@
 /**
  * The article the highlight suites serve with addRoute: long enough that the
- * reader mounts it in two parts (over 100 kB of HTML, components/ArticleBody.tsx),
+ * reader mounts it in two parts (over 100 kB of HTML, components/ArticleBody.tsx;
+ * the last paragraph sits beside the story's block, not in it: the cut descends
+ * only through wrappers with more than one child),
  * with a link, a list, a quote and a table near the top and one sentence far
  * into the second part.
  */
@@ -32,7 +34,7 @@ export function harbourArticleHtml(): string {
 <meta property="og:type" content="article">
 <meta property="article:published_time" content="2025-05-02T09:00:00Z"></head>
 <body><header><nav><a href="/">Home</a></nav></header>
-<main><article><h1>${HL_TITLE}</h1>
+<main><h1>${HL_TITLE}</h1><div class="story">
 <p>The harbour town spent three years repairing its quays after the storm. ${HL.sentence} They said the water felt calmer inside the new breakwater.</p>
 <p>According to the <a href="/survey.html">harbour authority's published survey</a>, the work finished ahead of schedule and under budget.</p>
 <p>${HL.crossStart} in the second year, and the market reopened a month later.</p>
@@ -42,6 +44,7 @@ export function harbourArticleHtml(): string {
 <table><tr><th>Year</th><th>Boats</th></tr><tr><td>2023</td><td>12</td></tr><tr><td>2024</td><td>37</td></tr></table>
 <p>${HL.keySentence} It lifted its first load in April.</p>
 ${filler.join('\n')}
+</div>
 <p>${HL.lateSentence}</p>
-</article></main><footer><p>The Harbour Gazette</p></footer></body></html>`;
+</main><footer><p>The Harbour Gazette</p></footer></body></html>`;
 }
