@@ -97,6 +97,11 @@ export async function persistsFlow(before: Page, browser: HighlightBrowser, arti
   await clickPainted(fresh, HL.sentence);
   const popover = await byName(fresh, HL_UI.popover, 'dialog');
   expect(await popover.evaluate((el) => el.textContent ?? '')).toContain(NOTE);
+  // A change in one tab repaints the other (the library channel).
+  await clickIn(popover, 'Purple');
+  await waitForPainted(reader, (p) => p.length === 1 && p[0]!.name === 'folio-hl-purple', 'the other tab repainted purple');
+  await clickIn(popover, 'Green');
+  await waitForPainted(reader, (p) => p.length === 1 && p[0]!.name === 'folio-hl-green', 'the other tab repainted green');
   await popover.dispose();
   await fresh.keyboard.press('Escape');
   return { reader, fresh };
@@ -148,6 +153,24 @@ export async function keyFlow(reader: Page, last: string): Promise<void> {
   const rows = await stored(reader, (r) => r.some((h) => h.selectors.quote.exact === HL.keySentence), 'the h-key highlight stored');
   expect(rows.find((h) => h.selectors.quote.exact === HL.keySentence)!.color).toBe(last);
   await waitForPainted(reader, (p) => p.some((r) => r.text === HL.keySentence && r.name === `folio-hl-${last}`), `the h-key highlight painted ${last}`);
+
+  // By keyboard: Tab moves into the toolbar, the arrows move along it, Enter picks.
+  const text = 'It lifted its first load in April.';
+  expect((await dragSelect(reader, text)).trim()).toBe(text);
+  await selectionToolbar(reader);
+  await reader.keyboard.press('Tab');
+  const focused = () => reader.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  expect(await focused()).toBe('Yellow');
+  await reader.keyboard.press('ArrowRight');
+  expect(await focused()).toBe('Green');
+  await reader.keyboard.press('Enter');
+  const rows2 = await stored(reader, (r) => r.some((h) => h.selectors.quote.exact === text), 'the keyboard highlight stored');
+  expect(rows2.find((h) => h.selectors.quote.exact === text)!.color).toBe('green');
+  // Escape puts the toolbar away.
+  await dragSelect(reader, HL.crossStart);
+  await selectionToolbar(reader);
+  await reader.keyboard.press('Escape');
+  await waitForValue(() => hasName(reader, HL_UI.toolbar, 'toolbar'), (shown) => !shown, 'the toolbar to close on Escape');
 }
 
 /** A drag across two paragraphs, one into a link, one in the mount's second part; all survive a reload. Returns the page to go on with. */
