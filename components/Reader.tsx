@@ -117,7 +117,12 @@ export function Reader({ model: given, highlights: givenHighlights }: { model?: 
               <ArticleHeader article={article} showLeadImage={model.showLeadImage.value} images={status.images} />
               <ArticleBody html={article.content} url={article.url} images={status.images} onMounted={(body) => void highlights.attach(body, article.content)} />
             </article>
-            <ErrorMessage message={highlights.error.value} class="reader-column mt-6" />
+            {/* Fixed, not in the flow: a highlight fails wherever the reader is in a long article. */}
+            {highlights.error.value && (
+              <div class="pointer-events-none fixed inset-x-0 bottom-20 z-30 flex justify-center px-4">
+                <ErrorMessage message={highlights.error.value} class="pointer-events-auto max-w-xl shadow-lg" />
+              </div>
+            )}
             <SelectionToolbar container={articleEl} article={article} highlights={highlights} />
             <HighlightPopover highlights={highlights} />
           </>

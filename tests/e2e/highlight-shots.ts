@@ -2,8 +2,10 @@
  * Screenshots of the reader's highlight UI for a person to look at (not a test):
  * the selection toolbar, the popover with a note, the note editor and the
  * "Highlights" panel, in the light and dark themes. Writes PNGs to .tmp/shots-highlights/.
- *   FOLIO_TEST_BUILD=1 npx wxt build, then run this file with vitest (a config whose include names it):
- *   tsx cannot run it (its __name helper does not exist inside page.evaluate).
+ *   FOLIO_TEST_BUILD=1 npx wxt build, then run this file with vitest through a config that includes it, e.g.
+ *   .tmp/shots.config.mjs: export default { test: { include: ['tests/e2e/highlight-shots.ts'], testTimeout: 120000 } };
+ *   npx vitest run --config .tmp/shots.config.mjs
+ *   (tsx cannot run it: the __name helper it adds does not exist inside page.evaluate.)
  */
 import { mkdirSync } from 'node:fs';
 import { it } from 'vitest';
