@@ -27,9 +27,18 @@ function wrapTables(fragment: DocumentFragment): void {
  * `images`: set for a saved article. Its images then come from the local copies
  * only, swapped in after sanitising; nothing is fetched from the network.
  */
-export function ArticleBody({ html, url, images }: { html: string; url: string; images?: LocalImages }) {
+export function ArticleBody({ html, url, images, onMounted }: {
+  html: string;
+  url: string;
+  images?: LocalImages;
+  /** Called once the whole body is in the page (after the second part of a long article): highlights anchor then. */
+  onMounted?: (body: HTMLElement) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
+  // The latest callback without re-mounting the article when the parent re-renders.
+  const mounted = useRef(onMounted);
+  mounted.current = onMounted;
 
   useLayoutEffect(() => {
     const host = ref.current;
@@ -63,6 +72,7 @@ export function ArticleBody({ html, url, images }: { html: string; url: string; 
               try {
                 appendRest(host, prepare);
                 delete host.dataset.pending;
+                mounted.current?.(host);
               } catch (e) {
                 fail(e);
               }
@@ -71,6 +81,7 @@ export function ArticleBody({ html, url, images }: { html: string; url: string; 
         });
       } else {
         delete host.dataset.pending;
+        mounted.current?.(host);
       }
     } catch (e) {
       fail(e);

@@ -8,7 +8,8 @@ import type { JSX } from 'preact';
 export type IconName =
   | 'arrow-left' | 'bookmark' | 'bookmark-filled' | 'library' | 'book-open' | 'search' | 'close' | 'alert' | 'info'
   | 'whatsapp' | 'facebook' | 'linkedin' | 'external'
-  | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil';
+  | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil'
+  | 'copy' | 'highlighter';
 
 const STROKE: Partial<Record<IconName, JSX.Element>> = {
   'arrow-left': <path d="M19 12H5m6 7-7-7 7-7" />,
@@ -86,6 +87,18 @@ const STROKE: Partial<Record<IconName, JSX.Element>> = {
   ),
   plus: <path d="M12 5v14M5 12h14" />,
   pencil: <path d="m14.5 5.5 4 4M4.5 19.5l1-4.5L16 4.5l3.5 3.5L9 18.5z" />,
+  copy: (
+    <>
+      <path d="M8.5 8.5h11v11h-11z" />
+      <path d="M15.5 8.5v-4h-11v11h4" />
+    </>
+  ),
+  highlighter: (
+    <>
+      <path d="m9 15 6.5-10.5 4 2.5L13 17.5z" />
+      <path d="M9 15l-1.5 4h4.5l1-1.5M3.5 21h17" />
+    </>
+  ),
 };
 
 const FILL: Partial<Record<IconName, JSX.Element>> = {

@@ -4,6 +4,7 @@
  * them, so a change applies live everywhere.
  */
 import { storage } from 'wxt/utils/storage';
+import type { HighlightColor } from './highlights/types';
 
 /** Reader body text sizes in px: small steps where people read, bigger ones at the ends. */
 export const FONT_SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 27, 30, 34] as const;
@@ -73,3 +74,6 @@ export function imageCapBytes(value: unknown): number {
   const mb = typeof value === 'number' && Number.isFinite(value) ? Math.min(500, Math.max(0, value)) : DEFAULT_IMAGE_CAP_MB;
   return Math.round(mb * 1024 * 1024);
 }
+
+/** The colour `h` and a new highlight use: the one the reader picked last (utils/models/reader-highlights.ts). */
+export const lastHighlightColor = storage.defineItem<HighlightColor>('sync:reader.highlightColor', { fallback: 'yellow', version: 1 });

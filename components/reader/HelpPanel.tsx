@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<ReaderAction, MessageKey> = {
   text: 'shortcutTextSettings',
   help: 'shortcutHelp',
   close: 'shortcutClose',
+  highlight: 'shortcutHighlight',
 };
 
 function Keys({ keys }: { keys: readonly string[] }) {
@@ -36,6 +37,12 @@ export function HelpPanel({ model }: { model: ReaderModel }) {
             </dd>
           </div>
         ))}
+        <div class="flex items-center justify-between gap-4">
+          <dt class="text-ink-soft">{t('shortcutSelectionTools')}</dt>
+          <dd>
+            <Keys keys={['Tab']} />
+          </dd>
+        </div>
         <div class="flex items-center justify-between gap-4 border-t border-line pt-2">
           <dt class="text-ink-soft">{t('shortcutToggleReader')}</dt>
           <dd>

@@ -34,7 +34,8 @@ export function Panel({
       if (returnFocus) document.getElementById(triggerId)?.focus({ preventScroll: true });
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
+      // A field inside (a note being written) takes its own Escape: it cancels the edit, not the panel.
+      if (e.key === 'Escape' && !(e.target as Element | null)?.closest?.('[data-keeps-escape]')) {
         e.preventDefault();
         e.stopPropagation();
         close(true);

@@ -1,23 +1,26 @@
 /**
  * The reader's toolbar: the way back, the time left, text size, the text and
- * theme panel, save, library and the shortcuts panel. It speaks the UI's
+ * theme panel, the highlights panel, save, library and the shortcuts panel. It speaks the UI's
  * language and direction even when the article is in another one.
  */
 import { t } from '../../utils/i18n';
 import type { ReaderModel } from '../../utils/models/reader';
+import type { ReaderHighlights } from '../../utils/models/reader-highlights';
 import { FontSizeControl } from '../FontSizeControl';
 import { BrandMark, Icon } from '../Icon';
 import { SaveButton } from '../SaveButton';
 import { HelpPanel } from './HelpPanel';
+import { HIGHLIGHTS_BUTTON_ID, HighlightsPanel } from './highlights/HighlightsPanel';
 import { ProgressBar } from './ProgressBar';
 import { TypographyPanel } from './TypographyPanel';
 
-export function ReaderToolbar({ model, ui }: { model: ReaderModel; ui: { lang: string | undefined; dir: 'ltr' | 'rtl' } }) {
+export function ReaderToolbar({ model, highlights, ui }: { model: ReaderModel; highlights: ReaderHighlights; ui: { lang: string | undefined; dir: 'ltr' | 'rtl' } }) {
   const status = model.status.value;
   const ready = status.kind === 'ready';
   const panel = model.panel.value;
   const minutes = model.minutesLeft.value;
   const total = model.article.value?.readingTimeMinutes ?? 0;
+  const count = highlights.items.value.length;
 
   return (
     <header
@@ -66,6 +69,28 @@ export function ReaderToolbar({ model, ui }: { model: ReaderModel; ui: { lang: s
                   </span>
                 </button>
                 {panel === 'text' && <TypographyPanel model={model} />}
+              </div>
+              <div class="relative">
+                <button
+                  id={HIGHLIGHTS_BUTTON_ID}
+                  type="button"
+                  class="btn btn-ghost btn-icon"
+                  aria-label={t('highlightsPanel')}
+                  title={t('highlightsPanel')}
+                  aria-haspopup="dialog"
+                  aria-expanded={panel === 'highlights'}
+                  aria-controls={panel === 'highlights' ? 'reader-highlights-panel' : undefined}
+                  onClick={() => model.togglePanel('highlights')}
+                >
+                  <Icon name="highlighter" size={19} />
+                </button>
+                {/* Beside the button, not in it: the button's name stays "Highlights" in every browser's accessibility tree. */}
+                {count > 0 && (
+                  <span aria-hidden="true" class="pointer-events-none absolute -end-0.5 -top-0.5 min-w-4 rounded-full bg-accent px-1 text-center text-[10px] font-bold leading-4 text-on-accent tabular-nums">
+                    {count}
+                  </span>
+                )}
+                {panel === 'highlights' && <HighlightsPanel model={model} highlights={highlights} />}
               </div>
               <SaveButton
                 class="min-h-9"

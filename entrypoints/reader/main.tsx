@@ -9,10 +9,12 @@ import '../../assets/reader-print.css';
 import { Reader } from '../../components/Reader';
 import { warmReaderFaces } from '../../components/reader/warm-faces';
 import { createReaderModel, defaultReaderDeps } from '../../utils/models/reader';
+import { createReaderHighlights, defaultHighlightDeps } from '../../utils/models/reader-highlights';
 
 // The article request leaves before the first render: the worker reads it from
 // IndexedDB while Preact builds the toolbar and the loading skeleton.
 const model = createReaderModel(defaultReaderDeps());
 void model.load();
+const highlights = createReaderHighlights(defaultHighlightDeps({ savedId: () => model.savedId.value, save: () => model.save() }));
 warmReaderFaces(model);
-render(<Reader model={model} />, document.getElementById('app')!);
+render(<Reader model={model} highlights={highlights} />, document.getElementById('app')!);

@@ -1,10 +1,11 @@
 /** Every benchmark of `npm run bench`, in the order they run and appear in docs/performance.md. */
 import { bundleBench } from './bundles';
 import { detectBench } from './detect';
+import { highlightsBench } from './highlights';
 import { libraryBench } from './library';
 import { pageLoadBench } from './page-load';
 import { popupBench } from './popup';
 import { readerBench } from './reader';
 import type { Bench } from './types';
 
-export const BENCHES: Bench[] = [bundleBench, pageLoadBench, detectBench, popupBench, readerBench, libraryBench];
+export const BENCHES: Bench[] = [bundleBench, pageLoadBench, detectBench, popupBench, readerBench, libraryBench, highlightsBench];

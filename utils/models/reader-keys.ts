@@ -4,13 +4,14 @@
  * Firefox's reader and most reading apps; a modifier means the browser's or
  * the system's shortcut, which the reader must never take over.
  */
-export type ReaderAction = 'decrease' | 'increase' | 'help' | 'text' | 'close';
+export type ReaderAction = 'decrease' | 'increase' | 'help' | 'text' | 'close' | 'highlight';
 
 /** The shortcuts as the help panel lists them: keys shown, action. */
 export const SHORTCUTS: readonly { keys: readonly string[]; action: ReaderAction }[] = [
   { keys: ['+', '='], action: 'increase' },
   { keys: ['−'], action: 'decrease' },
   { keys: ['A'], action: 'text' },
+  { keys: ['H'], action: 'highlight' },
   { keys: ['?'], action: 'help' },
   { keys: ['Esc'], action: 'close' },
 ];
@@ -42,6 +43,9 @@ export function readerShortcut(e: KeyLike): ReaderAction | null {
     case 'a':
     case 'A':
       return 'text';
+    case 'h':
+    case 'H':
+      return 'highlight';
     default:
       return null;
   }

@@ -14,8 +14,8 @@ import { createTypographyModel } from './typography';
 import type { LocalImages } from '../library/offline-images';
 import { loadSavedArticle, recordSavedProgress, type SavedReaderDocument } from './saved-article';
 
-/** The reader's two panels; at most one is open. */
-export type ReaderPanel = 'text' | 'help';
+/** The reader's panels; at most one is open. */
+export type ReaderPanel = 'text' | 'help' | 'highlights';
 
 /** Scroll positions are written at most this often while the user scrolls (ms). */
 const POSITION_SAVE_DELAY = 600;
@@ -162,24 +162,38 @@ export function createReaderModel(deps: ReaderDeps) {
     }
   }
 
-  async function save(): Promise<void> {
+  let savingNow: Promise<string | null> | null = null;
+
+  /** Saves the view shown; resolves to the library id (null when it failed: `error` says why). */
+  function save(): Promise<string | null> {
     // "Saved" is a state, not a command: removing lives in the library, with undo.
-    if (!source || saving.value || savedId.value || source.kind !== 'view') return;
+    if (savedId.value) return Promise.resolve(savedId.value);
+    if (!source || source.kind !== 'view') return Promise.resolve(null);
+    // A highlight made while the Save button's save is running joins it.
+    savingNow ??= saveOnce(source.id).finally(() => {
+      savingNow = null;
+    });
+    return savingNow;
+  }
+
+  async function saveOnce(viewId: string): Promise<string | null> {
     saving.value = true;
     error.value = null;
     try {
-      const result = await deps.send('article.saveView', { viewId: source.id });
+      const result = await deps.send('article.saveView', { viewId });
       if (result.ok) {
         savedId.value = result.value.id;
         if (result.value.created) void requestPersistentStorage();
+        return result.value.id;
       }
-      else error.value = errorText(result.code);
+      error.value = errorText(result.code);
     } catch (e) {
       console.warn('[folio] article.saveView failed', e);
       error.value = t('errorUnavailable');
     } finally {
       saving.value = false;
     }
+    return null;
   }
 
   let positionTimer: ReturnType<typeof setTimeout> | null = null;
