@@ -13,6 +13,9 @@ import type { TabState } from './tab-state';
 import type {
   HtmlRequestSchema,
   IdRequestSchema,
+  LivePaintSchema,
+  LiveSelectionSchema,
+  PaintOutcomeSchema,
   PageReportSchema,
   ReaderSourceSchema,
   SiteQuerySchema,
@@ -64,6 +67,13 @@ export interface ProtocolMap {
   'siteFont.apply'(data: InferInput<typeof SiteScaleApplySchema>): void;
   /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
   'offscreen.extract'(data: InferInput<typeof HtmlRequestSchema>): ExtractionResult;
+
+  // ── Live-page highlights (branch hl-live): the background talks to the highlighter it injected
+  // (entrypoints/highlighter.ts) in a tab's top frame; the highlighter never opens IndexedDB.
+  /** background → highlighter: the selection on the page as selectors over the live text model, or null. */
+  'highlighter.describe'(data: undefined): InferInput<typeof LiveSelectionSchema>;
+  /** background → highlighter: paint these highlights (all of the page's, or one more). */
+  'highlighter.paint'(data: InferInput<typeof LivePaintSchema>): InferInput<typeof PaintOutcomeSchema>;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -64,6 +64,12 @@ export function oneOf<T extends string>(choices: readonly T[], value: unknown, f
   return typeof value === 'string' && (choices as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+/**
+ * The colour the last highlight was made in (reader or live page): "Highlight
+ * selection" and the reader's `h` use it. Yellow until one is chosen.
+ */
+export const lastHighlightColor = storage.defineItem<string>('sync:highlights.lastColor', { fallback: 'yellow', version: 1 });
+
 /** How many MB of images one saved article may keep for offline reading (library setting). */
 export const DEFAULT_IMAGE_CAP_MB = 20;
 export const offlineImageCapMB = storage.defineItem<number>('sync:library.imageCapMB', { fallback: DEFAULT_IMAGE_CAP_MB, version: 1 });

@@ -1,4 +1,6 @@
 /** Every background listener, registered synchronously when the worker starts. */
+import { addHighlight } from '../db/highlights';
+import { exposeForTests } from '../test-hook';
 import { registerArticleHandlers } from './articles';
 import { registerPageHandlers } from './page';
 import { registerReaderHandlers } from './reader';
@@ -7,6 +9,7 @@ import { registerTabHandlers } from './tab';
 import { registerTabLifecycle } from './tabs-lifecycle';
 
 export function registerBackground(): void {
+  exposeForTests({ addHighlight: (input) => addHighlight(input) });
   registerPageHandlers();
   registerTabHandlers();
   registerReaderHandlers();

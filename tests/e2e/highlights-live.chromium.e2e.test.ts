@@ -1,0 +1,80 @@
+/**
+ * Highlights on the live page in Chromium (issue #10): "Highlight selection" on
+ * a served article selected with the mouse, painted with the CSS Custom
+ * Highlight API and nothing else of the page changed; the reader's copy places
+ * it; a highlight made in the reader shows on the live page on the next visit;
+ * a changed page still anchors both; a teaser keeps them; Alt+Shift+H uses the
+ * last colour. Menus and commands run through the background's test hook
+ * (utils/test-hook.ts), as menus.chromium.e2e.test.ts explains.
+ */
+import { describe, it } from 'vitest';
+import type { ChromiumSession } from './harness/chromium';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
+import {
+  changedPageAnchors, commandHighlights, highlightWithMenu, readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights,
+  type LiveSession, type LiveState,
+} from './harness/live-highlight-flows';
+
+type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void>; addHighlight(i: unknown): Promise<{ id: string }> } };
+type Chrome = { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> }; storage: { sync: { set(i: object): Promise<void> } } } };
+
+describe('highlights on the live page (Chromium)', () => {
+  let server: SiteServer;
+  let chromium: ChromiumSession;
+  let session: LiveSession;
+  let state: LiveState;
+
+  useSiteAndChromium((s, c) => {
+    server = s;
+    chromium = c;
+    session = {
+      server,
+      openTab: (url) => chromium.openTab(url),
+      tabIdOf: (page) => chromium.tabIdOf(page),
+      waitForActionTitle: (id, p) => chromium.waitForActionTitle(id, p),
+      actionTitle: (id) => chromium.actionTitle(id),
+      badgeText: async (id) => (await chromium.worker()).evaluate((tab) => (globalThis as unknown as Chrome).chrome.action.getBadgeText({ tabId: tab }), id),
+      menuClick: async (info, page) => {
+        const id = await chromium.tabIdOf(page);
+        await (await chromium.worker()).evaluate(
+          (data, tab) => (globalThis as unknown as Hook).folioTest.menuClick(data, tab),
+          { editable: false, ...info },
+          { id, url: page.url(), title: await page.title() },
+        );
+      },
+      command: async (name) => (await chromium.worker()).evaluate((n) => (globalThis as unknown as Hook).folioTest.command(n), name),
+      addHighlight: async (input) => (await chromium.worker()).evaluate((i) => (globalThis as unknown as Hook).folioTest.addHighlight(i), input as object),
+      setSync: async (items) => (await chromium.worker()).evaluate((i) => (globalThis as unknown as Chrome).chrome.storage.sync.set(i), items),
+      extensionPage: async (path) => {
+        const page = await chromium.browser.newPage();
+        await page.goto(chromium.extensionUrl(path), { waitUntil: 'load' });
+        return page;
+      },
+    };
+  });
+
+  it('"Highlight selection" on a page that is not saved: saves it, paints the phrase, changes nothing else of the page', async () => {
+    state = await highlightWithMenu(session);
+  });
+
+  it('the reader’s copy places it; a highlight made in the reader is stored with its note', async () => {
+    await readerPlacesAndMakes(session, state);
+  });
+
+  it('visiting the page again repaints both', async () => {
+    await revisitRepaints(state);
+  });
+
+  it('a paragraph inserted before the sentence: both still anchor', async () => {
+    await changedPageAnchors(session, state);
+  });
+
+  it('a teaser of the page paints nothing and keeps every highlight as it was', async () => {
+    await teaserKeepsHighlights(session, state);
+  });
+
+  it('Alt+Shift+H: says what to do without a selection, highlights in the last colour with one', async () => {
+    await commandHighlights(session, state, () => state.page.bringToFront());
+  });
+});

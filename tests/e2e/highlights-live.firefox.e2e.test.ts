@@ -1,0 +1,89 @@
+/**
+ * Highlights on the live page in Firefox: the same flows as
+ * highlights-live.chromium.e2e.test.ts. The menu's click handler, the command
+ * and the reader's "store a highlight" run through the background's test hook,
+ * reached with runtime.getBackgroundPage() from an extension page (the event
+ * page shares the extension's process), as popup.firefox.e2e.test.ts does.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { startSiteServer, type SiteServer } from './harness/server';
+import {
+  changedPageAnchors, commandHighlights, highlightWithMenu, readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights,
+  type LiveSession, type LiveState,
+} from './harness/live-highlight-flows';
+
+type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void>; addHighlight(i: unknown): Promise<{ id: string }> } };
+type Runtime = { getBackgroundPage(): Promise<Window & Hook> };
+
+describe('highlights on the live page (Firefox)', () => {
+  let server: SiteServer;
+  let firefox: FirefoxSession;
+  let session: LiveSession;
+  let state: LiveState;
+
+  beforeAll(async () => {
+    server = await startSiteServer();
+    firefox = await launchFirefox();
+    session = {
+      server,
+      openTab: (url) => firefox.openTab(url),
+      tabIdOf: (page) => firefox.tabIdOf(page),
+      waitForActionTitle: (id, p) => firefox.waitForActionTitle(id, p),
+      actionTitle: (id) => firefox.actionTitle(id),
+      badgeText: (id) =>
+        firefox.inExtension((api, tab) => (api.action as unknown as { getBadgeText(d: { tabId: number }): Promise<string> }).getBadgeText({ tabId: tab }), id),
+      menuClick: async (info, page) => {
+        const id = await firefox.tabIdOf(page);
+        const tab = { id, url: page.url(), title: await page.title() };
+        await firefox.inExtension(async (api, { data, tab: t }) => {
+          const background = await (api.runtime as unknown as Runtime).getBackgroundPage();
+          await background.folioTest.menuClick(data, t);
+        }, { data: { editable: false, ...info }, tab });
+      },
+      command: (name) =>
+        firefox.inExtension(async (api, n) => {
+          const background = await (api.runtime as unknown as Runtime).getBackgroundPage();
+          await background.folioTest.command(n);
+        }, name),
+      addHighlight: (input) =>
+        firefox.inExtension(async (api, i) => {
+          const background = await (api.runtime as unknown as Runtime).getBackgroundPage();
+          // Cloned into the background's realm: objects made here die with this page's realm.
+          const made = await background.folioTest.addHighlight(JSON.parse(JSON.stringify(i)));
+          return { id: made.id };
+        }, input),
+      setSync: (items) => firefox.inExtension((api, i) => api.storage.sync.set(i), items),
+      extensionPage: (path) => firefox.openExtensionPage(path),
+    };
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('"Highlight selection" on a page that is not saved: saves it, paints the phrase, changes nothing else of the page', async () => {
+    state = await highlightWithMenu(session);
+  });
+
+  it('the reader’s copy places it; a highlight made in the reader is stored with its note', async () => {
+    await readerPlacesAndMakes(session, state);
+  });
+
+  it('visiting the page again repaints both', async () => {
+    await revisitRepaints(state);
+  });
+
+  it('a paragraph inserted before the sentence: both still anchor', async () => {
+    await changedPageAnchors(session, state);
+  });
+
+  it('a teaser of the page paints nothing and keeps every highlight as it was', async () => {
+    await teaserKeepsHighlights(session, state);
+  });
+
+  it('Alt+Shift+H: says what to do without a selection, highlights in the last colour with one', async () => {
+    await commandHighlights(session, state, () => state.page.bringToFront());
+  });
+});
