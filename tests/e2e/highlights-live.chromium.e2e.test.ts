@@ -7,7 +7,7 @@
  * last colour. Menus and commands run through the background's test hook
  * (utils/test-hook.ts), as menus.chromium.e2e.test.ts explains.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
@@ -52,6 +52,18 @@ describe('highlights on the live page (Chromium)', () => {
         return page;
       },
     };
+  });
+
+  it('registers the "Highlight selection" menu item and Alt+Shift+H', async () => {
+    const worker = await chromium.worker();
+    type Api = { chrome: { contextMenus: { update(id: string, p: object): Promise<void> }; commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } };
+    // Chrome has no contextMenus getter: updating an id that does not exist fails.
+    const missing = await worker.evaluate((id) => (globalThis as unknown as Api).chrome.contextMenus.update(id, {}).then(() => null, (e: Error) => e.message), 'folio-highlight-selection');
+    expect(missing).toBeNull();
+    const unknown = await worker.evaluate((id) => (globalThis as unknown as Api).chrome.contextMenus.update(id, {}).then(() => null, (e: Error) => e.message), 'folio-no-such-item');
+    expect(unknown).not.toBeNull();
+    const commands = await worker.evaluate(() => (globalThis as unknown as Api).chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut.replace(/\s/g, '')).toBe('Alt+Shift+H');
   });
 
   it('"Highlight selection" on a page that is not saved: saves it, paints the phrase, changes nothing else of the page', async () => {

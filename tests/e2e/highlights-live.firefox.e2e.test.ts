@@ -5,7 +5,7 @@
  * reached with runtime.getBackgroundPage() from an extension page (the event
  * page shares the extension's process), as popup.firefox.e2e.test.ts does.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startSiteServer, type SiteServer } from './harness/server';
 import {
@@ -61,6 +61,14 @@ describe('highlights on the live page (Firefox)', () => {
   afterAll(async () => {
     await firefox?.close();
     await server?.close();
+  });
+
+  it('registers Alt+Shift+H for "Highlight selection"', async () => {
+    const commands = await firefox.inExtension(
+      (api) => (api as unknown as { commands: { getAll(): Promise<{ name: string; shortcut?: string }[]> } }).commands.getAll(),
+      null,
+    );
+    expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut?.replace(/\s/g, '')).toBe('Alt+Shift+H');
   });
 
   it('"Highlight selection" on a page that is not saved: saves it, paints the phrase, changes nothing else of the page', async () => {
