@@ -12,9 +12,13 @@ import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
 import {
-  changedPageAnchors, commandHighlights, highlightWithMenu, readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights,
-  type LiveSession, type LiveState,
+  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView,
+  readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights, type LiveSession, type LiveState,
 } from './harness/live-highlight-flows';
+import { runAxe, waitForStill, type AxeViolation } from './harness/reader';
+import { waitForValue } from './harness/pages';
+
+const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
 type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void>; addHighlight(i: unknown): Promise<{ id: string }> } };
 type Chrome = { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> }; storage: { sync: { set(i: object): Promise<void> } } } };
@@ -58,12 +62,21 @@ describe('highlights on the live page (Chromium)', () => {
     const worker = await chromium.worker();
     type Api = { chrome: { contextMenus: { update(id: string, p: object): Promise<void> }; commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } };
     // Chrome has no contextMenus getter: updating an id that does not exist fails.
-    const missing = await worker.evaluate((id) => (globalThis as unknown as Api).chrome.contextMenus.update(id, {}).then(() => null, (e: Error) => e.message), 'folio-highlight-selection');
+    // Created at install, a moment after the worker starts: wait for it.
+    const missing = await waitForValue(
+      () => worker.evaluate((id) => (globalThis as unknown as Api).chrome.contextMenus.update(id, {}).then(() => null, (e: Error) => e.message), 'folio-highlight-selection'),
+      (error) => error === null,
+      'the "Highlight selection" menu item',
+    );
     expect(missing).toBeNull();
     const unknown = await worker.evaluate((id) => (globalThis as unknown as Api).chrome.contextMenus.update(id, {}).then(() => null, (e: Error) => e.message), 'folio-no-such-item');
     expect(unknown).not.toBeNull();
     const commands = await worker.evaluate(() => (globalThis as unknown as Api).chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut.replace(/\s/g, '')).toBe('Alt+Shift+H');
+  });
+
+  it('the library’s highlights view says what to do while there are none', async () => {
+    await emptyHighlightsView(session);
   });
 
   it('"Highlight selection" on a page that is not saved: saves it, paints the phrase, changes nothing else of the page', async () => {
@@ -88,5 +101,29 @@ describe('highlights on the live page (Chromium)', () => {
 
   it('Alt+Shift+H: says what to do without a selection, highlights in the last colour with one', async () => {
     await commandHighlights(session, state, () => state.page.bringToFront());
+  });
+
+  it('the live page with its highlights, light and dark (screenshots for a person to look at)', async () => {
+    await state.page.bringToFront();
+    await state.page.evaluate(() => document.querySelector('.story-body p:nth-of-type(2)')?.scrollIntoView({ block: 'start' }));
+    for (const scheme of ['light', 'dark'] as const) {
+      await state.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await state.page.screenshot({ path: `/tmp/folio-live-highlights-chromium-${scheme}.png` });
+    }
+    await state.page.emulateMediaFeatures([]);
+  });
+
+  it('the library lists every highlight: search by a note word, filter by colour, keyboard; axe clean light and dark', async () => {
+    const library = await chromium.openTab(chromium.extensionUrl('library.html'));
+    await library.bringToFront();
+    await libraryHighlightsView(state, library);
+    for (const scheme of ['light', 'dark'] as const) {
+      await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await waitForStill(library);
+      expect(serious(await runAxe(library)), scheme).toEqual([]);
+      await library.screenshot({ path: `/tmp/folio-library-highlights-chromium-${scheme}.png` });
+    }
+    await library.emulateMediaFeatures([]);
+    await highlightsKeyboard(library, state);
   });
 });

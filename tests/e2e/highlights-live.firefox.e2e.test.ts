@@ -6,12 +6,13 @@
  * page shares the extension's process), as popup.firefox.e2e.test.ts does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { emulateColorScheme, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startSiteServer, type SiteServer } from './harness/server';
 import {
-  changedPageAnchors, commandHighlights, highlightWithMenu, readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights,
-  type LiveSession, type LiveState,
+  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView,
+  readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights, type LiveSession, type LiveState,
 } from './harness/live-highlight-flows';
+import { waitForStill } from './harness/reader';
 
 type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void>; addHighlight(i: unknown): Promise<{ id: string }> } };
 type Runtime = { getBackgroundPage(): Promise<Window & Hook> };
@@ -71,6 +72,10 @@ describe('highlights on the live page (Firefox)', () => {
     expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut?.replace(/\s/g, '')).toBe('Alt+Shift+H');
   });
 
+  it('the library’s highlights view says what to do while there are none', async () => {
+    await emptyHighlightsView(session);
+  });
+
   it('"Highlight selection" on a page that is not saved: saves it, paints the phrase, changes nothing else of the page', async () => {
     state = await highlightWithMenu(session);
   });
@@ -93,5 +98,27 @@ describe('highlights on the live page (Firefox)', () => {
 
   it('Alt+Shift+H: says what to do without a selection, highlights in the last colour with one', async () => {
     await commandHighlights(session, state, () => state.page.bringToFront());
+  });
+
+  it('the live page with its highlights, light and dark (screenshots for a person to look at)', async () => {
+    await state.page.bringToFront();
+    await state.page.evaluate(() => document.querySelector('.story-body p:nth-of-type(2)')?.scrollIntoView({ block: 'start' }));
+    for (const scheme of ['light', 'dark'] as const) {
+      await emulateColorScheme(firefox, state.page, scheme);
+      await state.page.screenshot({ path: `/tmp/folio-live-highlights-firefox-${scheme}.png` });
+    }
+    await emulateColorScheme(firefox, state.page, null);
+  });
+
+  it('the library lists every highlight: search by a note word, filter by colour, keyboard', async () => {
+    const library = await firefox.openExtensionPage('library.html');
+    await libraryHighlightsView(state, library);
+    for (const scheme of ['light', 'dark'] as const) {
+      await emulateColorScheme(firefox, library, scheme);
+      await waitForStill(library);
+      await library.screenshot({ path: `/tmp/folio-library-highlights-firefox-${scheme}.png` });
+    }
+    await emulateColorScheme(firefox, library, null);
+    await highlightsKeyboard(library, state);
   });
 });

@@ -12,7 +12,8 @@ import {
   adoptedSelectors, anchoredText, INSERTED, LIVE_PATH, LIVE_PHRASE, LIVE_TITLE, NOTE_WORD, pageLook, paintedTexts, READER_PHRASE,
   readerBodyOf, readerSelectors, registryNames, selectWithMouse, serveLiveStory,
 } from './live-highlights';
-import { waitForValue } from './pages';
+import { attribute, byName, clickByName, waitForText, waitForValue } from './pages';
+import { search } from './library';
 import type { SiteServer } from './server';
 
 export interface LiveSession {
@@ -178,7 +179,7 @@ export async function teaserKeepsHighlights(session: LiveSession, state: LiveSta
 }
 
 /** A phrase highlighted with the keyboard command. */
-export const COMMAND_PHRASE = 'Vice Premier He Lifeng led the Chinese side';
+export const COMMAND_PHRASE = 'joined by Trade Representative Li Chenggang';
 
 /**
  * Alt+Shift+H on the active tab: without a selection the badge says what to
@@ -198,4 +199,102 @@ export async function commandHighlights(session: LiveSession, state: LiveState, 
   await waitForValue(() => paintedTexts(state.page), (p) => (p.blue ?? []).includes(COMMAND_PHRASE), 'the command’s highlight in blue', 30_000);
   const made = (await stored(session)).highlights.find((h) => h.selectors.quote.exact === COMMAND_PHRASE);
   expect(made).toMatchObject({ color: 'blue', articleId: state.articleId });
+}
+
+// ── the library's highlights view ───────────────────────────────────────────
+
+export const HIGHLIGHTS_UI = {
+  view: 'Highlights',
+  search: 'Search highlights',
+  allColours: 'All colours',
+  empty: 'No highlights yet.',
+} as const;
+
+/** The highlights listed, top to bottom: quote (without the screen-reader colour label), colour, note, title link. */
+export async function listedHighlights(page: Page): Promise<{ quote: string; color: string; note: string; title: string; href: string }[]> {
+  return page.$$eval('li[data-highlight-id]', (items) =>
+    items.map((li) => {
+      const quote = li.querySelector('blockquote')!.cloneNode(true) as HTMLElement;
+      quote.querySelectorAll('.sr-only').forEach((el) => el.remove());
+      const note = li.querySelector('p.whitespace-pre-line, p span.whitespace-pre-line');
+      const link = li.querySelector<HTMLAnchorElement>('a[data-open]');
+      return {
+        quote: (quote.textContent ?? '').trim(),
+        color: li.getAttribute('data-color') ?? '',
+        note: (note?.textContent ?? '').trim(),
+        title: (link?.textContent ?? '').trim(),
+        href: link?.href ?? '',
+      };
+    }),
+  );
+}
+
+async function listedQuotes(page: Page): Promise<string[]> {
+  return (await listedHighlights(page)).map((h) => h.quote);
+}
+
+/** Before anything is highlighted, the view says what to do. */
+export async function emptyHighlightsView(session: LiveSession): Promise<void> {
+  const library = await session.extensionPage('library.html#highlights');
+  await waitForText(library, HIGHLIGHTS_UI.empty);
+  await waitForText(library, 'Highlight selection');
+  const button = await byName(library, HIGHLIGHTS_UI.view, 'button');
+  expect(await attribute(button, 'aria-pressed')).toBe('true');
+  await button.dispose();
+  await library.close();
+}
+
+/**
+ * The highlights made above, in the library: newest first with their article,
+ * search by a word only a note has, the colour filter, the keyboard (↓ from
+ * the search field, ↓ again, Enter opens the reader on the article).
+ */
+export async function libraryHighlightsView(state: LiveState, library: Page): Promise<void> {
+  await clickByName(library, HIGHLIGHTS_UI.view, 'button');
+  const all = [COMMAND_PHRASE, READER_PHRASE, LIVE_PHRASE];
+  await waitForValue(() => listedQuotes(library), (q) => q.join('|') === all.join('|'), 'the three highlights, newest first');
+  const rows = await listedHighlights(library);
+  expect(rows.map((r) => r.color)).toEqual(['blue', 'green', 'yellow']);
+  expect(rows.every((r) => r.title === LIVE_TITLE && r.href.endsWith(`/reader.html?article=${state.articleId}`))).toBe(true);
+  expect(rows[1]!.note).toBe(`Check the ${NOTE_WORD} figures`);
+  expect(library.url()).toMatch(/#highlights$/);
+
+  // Search: a word only the reader highlight's note has (in the library's index with the article).
+  await search(library, NOTE_WORD);
+  await waitForValue(() => listedQuotes(library), (q) => q.join('|') === READER_PHRASE, 'the note word to find its highlight');
+  expect(await library.$$eval('li[data-highlight-id] mark', (marks) => marks.map((m) => m.textContent?.toLowerCase()))).toContain(NOTE_WORD);
+  // A word of one quote finds that highlight only; a word in none finds none and says so.
+  await search(library, 'soybean');
+  await waitForValue(() => listedQuotes(library), (q) => q.join('|') === READER_PHRASE, 'a quote word');
+  await search(library, 'stand-off');
+  await waitForValue(() => listedQuotes(library), (q) => q.join('|') === LIVE_PHRASE, 'another quote word');
+  await search(library, 'qqzzxx');
+  await waitForText(library, 'No highlight matches');
+  await search(library, '');
+  await waitForValue(() => listedQuotes(library), (q) => q.length === 3, 'every highlight again');
+
+  // Colour filter.
+  await clickByName(library, 'Green', 'button');
+  await waitForValue(() => listedQuotes(library), (q) => q.join('|') === READER_PHRASE, 'green only');
+  await clickByName(library, 'Yellow', 'button');
+  await waitForValue(() => listedQuotes(library), (q) => q.join('|') === LIVE_PHRASE, 'yellow only');
+  await clickByName(library, 'Purple', 'button');
+  await waitForText(library, 'No highlights in this colour.');
+  await clickByName(library, HIGHLIGHTS_UI.allColours, 'button');
+  await waitForValue(() => listedQuotes(library), (q) => q.length === 3, 'all colours');
+}
+
+/** Keyboard: / to the search, ↓ into the list, ↓ to the next highlight, Enter opens the reader. */
+export async function highlightsKeyboard(library: Page, state: LiveState): Promise<void> {
+  await library.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await library.keyboard.press('/');
+  await waitForValue(() => library.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), (l) => l === HIGHLIGHTS_UI.search, 'the highlights search focused');
+  await library.keyboard.press('ArrowDown');
+  const focused = () => library.evaluate(() => document.activeElement?.getAttribute('data-highlight-id') ?? null);
+  const first = await waitForValue(focused, (id) => id !== null, 'the first highlight focused');
+  await library.keyboard.press('ArrowDown');
+  await waitForValue(focused, (id) => id !== null && id !== first, 'the second highlight focused');
+  await library.keyboard.press('Enter');
+  const url = await waitForValue(() => library.evaluate(() => location.href).catch(() => ''), (u) => u.includes('/reader.html?article='), 'Enter to open the reader');
+  expect(url).toContain(`article=${encodeURIComponent(state.articleId)}`);
 }

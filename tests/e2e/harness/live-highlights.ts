@@ -19,7 +19,8 @@ export const READER_PHRASE = 'resuming American soybean purchases';
 /** A word only the reader highlight's note has: the library's highlights search finds it. */
 export const NOTE_WORD = 'zeppelin';
 export const LIVE_TITLE = 'Live desk: the talks go on in Kuala Lumpur';
-export const LIVE_PATH = '/live-desk/talks.html';
+/** At the site's root, so the page's relative stylesheet and images load as on the sample article. */
+export const LIVE_PATH = '/live-desk-talks.html';
 /** The paragraph the changed page inserts before the sentence. */
 export const INSERTED = 'Editor’s note: this story was updated with a paragraph of fresh reporting from the summit venue.';
 
