@@ -11,6 +11,8 @@ import type { ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
 import type {
+  HighlightColorRequestSchema,
+  HighlightIdRequestSchema,
   HtmlRequestSchema,
   IdRequestSchema,
   LivePaintSchema,
@@ -74,6 +76,10 @@ export interface ProtocolMap {
   'highlighter.describe'(data: undefined): InferInput<typeof LiveSelectionSchema>;
   /** background → highlighter: paint these highlights (all of the page's, or one more). */
   'highlighter.paint'(data: InferInput<typeof LivePaintSchema>): InferInput<typeof PaintOutcomeSchema>;
+  /** highlighter → background: recolour a highlight of the sender's own page; false when it is not one. */
+  'highlight.recolor'(data: InferInput<typeof HighlightColorRequestSchema>): boolean;
+  /** highlighter → background: remove a highlight of the sender's own page (its Undo window has passed); false when it is not one. */
+  'highlight.remove'(data: InferInput<typeof HighlightIdRequestSchema>): boolean;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -175,6 +175,11 @@ export const LivePaintSchema = s.object({
   ),
 });
 
+/** highlighter → background: the user chose another colour for a highlight painted on this page. */
+export const HighlightColorRequestSchema = s.object({ id: Id, color: Color });
+/** highlighter → background: the user removed a highlight painted on this page (after its Undo window). */
+export const HighlightIdRequestSchema = s.object({ id: Id });
+
 /** highlighter → background, the answer to `highlighter.paint`. */
 export const PaintOutcomeSchema = s.object({
   painted: s.pipe(s.number(), s.integer(), s.minValue(0)),
@@ -263,6 +268,8 @@ export const siteScaleApply = objectParser(SiteScaleApplySchema);
 export const liveSelection = parser(LiveSelectionSchema);
 export const livePaint = objectParser(LivePaintSchema);
 export const paintOutcome = objectParser(PaintOutcomeSchema);
+export const highlightColorRequest = objectParser(HighlightColorRequestSchema);
+export const highlightIdRequest = objectParser(HighlightIdRequestSchema);
 /** A message that carries nothing: anything else is refused. */
 export const noPayload = (value: unknown): undefined => {
   if (value !== undefined && value !== null) throw new ValidationError('expected no payload');

@@ -12,7 +12,7 @@ import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
 import {
-  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView,
+  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView, livePanelFlow,
   readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights, type LiveSession, type LiveState,
 } from './harness/live-highlight-flows';
 import { runAxe, waitForStill, type AxeViolation } from './harness/reader';
@@ -125,5 +125,15 @@ describe('highlights on the live page (Chromium)', () => {
     }
     await library.emulateMediaFeatures([]);
     await highlightsKeyboard(library, state);
+  });
+
+  it('clicking a painted highlight opens its panel (closed shadow root): colour, Remove with Undo, by keyboard', async () => {
+    await livePanelFlow(session, state, async (name) => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await state.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await state.page.screenshot({ path: `/tmp/folio-live-${name}-chromium-${scheme}.png` });
+      }
+      await state.page.emulateMediaFeatures([]);
+    });
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulateColorScheme, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startSiteServer, type SiteServer } from './harness/server';
 import {
-  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView,
+  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView, livePanelFlow,
   readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights, type LiveSession, type LiveState,
 } from './harness/live-highlight-flows';
 import { waitForStill } from './harness/reader';
@@ -120,5 +120,21 @@ describe('highlights on the live page (Firefox)', () => {
     }
     await emulateColorScheme(firefox, library, null);
     await highlightsKeyboard(library, state);
+  });
+
+  it('clicking a painted highlight opens its panel (closed shadow root): colour, Remove with Undo, by keyboard', async () => {
+    await livePanelFlow(session, state, async (name) => {
+      // Switching the colour scheme goes through an about:config tab; coming back, Firefox does not
+      // give focus back to the Undo button inside the closed shadow root, so that one is shot as it is.
+      if (name === 'undo') {
+        await state.page.screenshot({ path: `/tmp/folio-live-${name}-firefox-light.png` });
+        return;
+      }
+      for (const scheme of ['light', 'dark'] as const) {
+        await emulateColorScheme(firefox, state.page, scheme);
+        await state.page.screenshot({ path: `/tmp/folio-live-${name}-firefox-${scheme}.png` });
+      }
+      await emulateColorScheme(firefox, state.page, null);
+    });
   });
 });

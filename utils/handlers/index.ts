@@ -2,6 +2,7 @@
 import { addHighlight } from '../db/highlights';
 import { exposeForTests } from '../test-hook';
 import { registerArticleHandlers } from './articles';
+import { registerLiveHighlightHandlers } from './live-highlights';
 import { registerPageHandlers } from './page';
 import { registerReaderHandlers } from './reader';
 import { registerSiteFontHandlers } from './site-font';
@@ -15,5 +16,6 @@ export function registerBackground(): void {
   registerReaderHandlers();
   registerArticleHandlers();
   registerSiteFontHandlers();
+  registerLiveHighlightHandlers();
   registerTabLifecycle();
 }

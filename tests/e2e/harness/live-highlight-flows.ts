@@ -298,3 +298,90 @@ export async function highlightsKeyboard(library: Page, state: LiveState): Promi
   const url = await waitForValue(() => library.evaluate(() => location.href).catch(() => ''), (u) => u.includes('/reader.html?article='), 'Enter to open the reader');
   expect(url).toContain(`article=${encodeURIComponent(state.articleId)}`);
 }
+
+// ── the live page's highlight panel (closed shadow root) ────────────────────
+
+/** Clicks the middle of the first line `phrase` is painted on. */
+async function clickPainted(page: Page, phrase: string): Promise<void> {
+  // A tab in the background gets no animation frames (and the probe pages of `stored` come to the front).
+  await page.bringToFront();
+  const point = await page.evaluate(async (wanted) => {
+    // Scrolled into view first, and two frames let the scroll events pass (the panel closes on scroll).
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    let found: Range | null = null;
+    CSS.highlights.forEach((highlight, name) => {
+      if (found || !name.startsWith('folio-hl-')) return;
+      for (const r of highlight as unknown as Iterable<AbstractRange>) {
+        if (!(r instanceof Range) || r.toString() !== wanted) continue;
+        found = r;
+      }
+    });
+    const range = found as Range | null;
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    await frame();
+    await frame();
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 };
+  }, phrase);
+  if (!point) throw new Error(`"${phrase}" is not painted`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The highlight panel's host, which is all the page can see of it (its shadow root is closed). */
+async function panelHost(page: Page): Promise<{ present: boolean; shadowVisibleToPage: boolean; inBody: boolean }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('folio-highlight-ui');
+    return { present: host !== null, shadowVisibleToPage: host?.shadowRoot != null, inBody: host ? document.body.contains(host) : false };
+  });
+}
+
+/**
+ * Click a painted highlight → its panel (keyboard: focus starts on its colour):
+ * Tab, Enter makes it pink (stored, and the colour for the next highlight);
+ * "Remove highlight" unpaints it and Undo paints it back; removed again and the
+ * panel closed, it is gone from the library. The page's markup and styles stay
+ * as they were, and the page cannot look into the panel.
+ */
+export async function livePanelFlow(session: LiveSession, state: LiveState, shoot: (name: string) => Promise<void>): Promise<void> {
+  await state.page.bringToFront();
+  const before = await pageLook(state.page);
+  await clickPainted(state.page, COMMAND_PHRASE);
+  await waitForValue(() => panelHost(state.page), (h) => h.present, 'the highlight panel');
+  expect(await panelHost(state.page)).toEqual({ present: true, shadowVisibleToPage: false, inBody: false });
+  await shoot('panel');
+
+  // Focus is on the current colour (blue); Tab goes to the next one (pink), Enter picks it.
+  await state.page.keyboard.press('Tab');
+  await state.page.keyboard.press('Enter');
+  await waitForValue(() => paintedTexts(state.page), (p) => (p.pink ?? []).includes(COMMAND_PHRASE) && !(p.blue ?? []).includes(COMMAND_PHRASE), 'the highlight repainted pink');
+  await waitForValue(async () => (await stored(session)).highlights.find((h) => h.selectors.quote.exact === COMMAND_PHRASE)?.color, (c) => c === 'pink', 'pink stored');
+  await state.page.bringToFront();
+
+  // Tab past purple to "Remove highlight": unpainted at once, Undo (focused) paints it back.
+  await state.page.keyboard.press('Tab');
+  await state.page.keyboard.press('Tab');
+  await state.page.keyboard.press('Enter');
+  await waitForValue(() => paintedTexts(state.page), (p) => !Object.values(p).flat().includes(COMMAND_PHRASE), 'the highlight unpainted');
+  await state.page.bringToFront();
+  await shoot('undo');
+  await state.page.keyboard.press('Enter');
+  await waitForValue(() => paintedTexts(state.page), (p) => (p.pink ?? []).includes(COMMAND_PHRASE), 'Undo to paint it back');
+  expect((await stored(session)).highlights.some((h) => h.selectors.quote.exact === COMMAND_PHRASE)).toBe(true);
+
+  // Removed again, and the notice dismissed with Escape: the removal is stored.
+  await clickPainted(state.page, COMMAND_PHRASE);
+  // Focus on pink now; past purple to "Remove highlight".
+  await state.page.keyboard.press('Tab');
+  await state.page.keyboard.press('Tab');
+  await state.page.keyboard.press('Enter');
+  await waitForValue(() => paintedTexts(state.page), (p) => !Object.values(p).flat().includes(COMMAND_PHRASE), 'unpainted again');
+  await state.page.keyboard.press('Escape');
+  await waitForValue(async () => (await stored(session)).highlights.map((h) => h.selectors.quote.exact), (q) => !q.includes(COMMAND_PHRASE) && q.length === 2, 'the removal stored');
+  // The others are untouched, and so is the page.
+  expect(await paintedTexts(state.page)).toEqual({ yellow: [LIVE_PHRASE], green: [READER_PHRASE] });
+  const after = await pageLook(state.page);
+  expect({ ...after, elements: 0 }).toEqual({ ...before, elements: 0 });
+  // The one element Folio added is the panel's host, under <html>.
+  expect(after.elements).toBe(before.elements + 1);
+}
