@@ -14,7 +14,7 @@ import * as v from '../validate';
 import { handle } from './register';
 
 /** The highlight `id` when it belongs to the article shown in the sender's tab, else null. */
-async function ownHighlight(id: string, sender: v.SenderLike) {
+export async function ownHighlight(id: string, sender: v.SenderLike) {
   if (!v.isActiveTopFrame(sender)) return null;
   const tabId = sender.tab!.id!;
   const tab = await browser.tabs.get(tabId).catch(() => null);
