@@ -12,7 +12,7 @@ import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
 import {
-  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView, livePanelFlow,
+  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView, livePanelFlow, spaRoutes,
   readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights, type LiveSession, type LiveState,
 } from './harness/live-highlight-flows';
 import { runAxe, waitForStill, type AxeViolation } from './harness/reader';
@@ -135,5 +135,9 @@ describe('highlights on the live page (Chromium)', () => {
       }
       await state.page.emulateMediaFeatures([]);
     });
+  });
+
+  it('a single-page site: a route away clears the story’s highlight, Forward paints it again', async () => {
+    await spaRoutes(session);
   });
 });

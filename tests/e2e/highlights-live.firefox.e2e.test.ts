@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulateColorScheme, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startSiteServer, type SiteServer } from './harness/server';
 import {
-  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView, livePanelFlow,
+  changedPageAnchors, commandHighlights, emptyHighlightsView, highlightsKeyboard, highlightWithMenu, libraryHighlightsView, livePanelFlow, spaRoutes,
   readerPlacesAndMakes, revisitRepaints, teaserKeepsHighlights, type LiveSession, type LiveState,
 } from './harness/live-highlight-flows';
 import { waitForStill } from './harness/reader';
@@ -136,5 +136,9 @@ describe('highlights on the live page (Firefox)', () => {
       }
       await emulateColorScheme(firefox, state.page, null);
     });
+  });
+
+  it('a single-page site: a route away clears the story’s highlight, Forward paints it again', async () => {
+    await spaRoutes(session);
   });
 });

@@ -385,3 +385,33 @@ export async function livePanelFlow(session: LiveSession, state: LiveState, shoo
   // The one element Folio added is the panel's host, under <html>.
   expect(after.elements).toBe(before.elements + 1);
 }
+
+// ── a single-page site: highlights follow its routes ─────────────────────────
+
+export const SPA_PHRASE = 'discussing a shared fund to help the region';
+
+/**
+ * On a single-page site (tests/fixtures/site/spa.html: pushState routes), a
+ * highlight made on the story route is cleared when the site routes to its
+ * list (not saved, nothing of the story's stays painted) and painted again
+ * when Forward brings the story back (the page reports its route again).
+ */
+export async function spaRoutes(session: LiveSession): Promise<void> {
+  const page = await session.openTab(session.server.url('spa.html?highlights'));
+  const tabId = await session.tabIdOf(page);
+  await page.click('a[data-route]');
+  await waitForValue(() => page.evaluate(() => location.pathname), (p) => p.startsWith('/live/'), 'the story route');
+  await session.waitForActionTitle(tabId, (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+  expect(await selectWithMouse(page, SPA_PHRASE)).toBe(SPA_PHRASE);
+  await session.menuClick({ menuItemId: 'folio-highlight-selection', pageUrl: page.url(), selectionText: SPA_PHRASE }, page);
+  await waitForValue(() => paintedTexts(page), (p) => (p.pink ?? []).includes(SPA_PHRASE), 'the story’s highlight (in the last colour, pink)', 30_000);
+
+  await page.goBack();
+  await waitForValue(() => page.evaluate(() => location.pathname), (p) => !p.startsWith('/live/'), 'the list route');
+  await waitForValue(() => paintedTexts(page), (p) => Object.keys(p).length === 0, 'nothing painted on the list');
+
+  await page.goForward();
+  await waitForValue(() => page.evaluate(() => location.pathname), (p) => p.startsWith('/live/'), 'the story route again');
+  await waitForValue(() => paintedTexts(page), (p) => (p.pink ?? []).includes(SPA_PHRASE), 'the story’s highlight painted again', 30_000);
+  await page.close();
+}
