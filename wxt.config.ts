@@ -50,6 +50,8 @@ export default defineConfig({
       'toggle-reader': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandToggleReader__' },
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSavePage__' },
       'open-library': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenLibrary__' },
+      // Chrome allows four suggested keys: this is the fourth.
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandHighlightSelection__' },
     },
     // What the pages may load, frame, fetch and style: see utils/extension-csp.ts.
     content_security_policy: {

@@ -1,6 +1,7 @@
 /** Keyboard commands (rebindable in the browser's shortcut settings; defaults in wxt.config.ts). */
 import { browser } from 'wxt/browser';
 import { showActionOutcome } from './action-state';
+import { highlightSelection } from './background/live-highlights';
 import { openLibrary, openReaderInTab, originalOfReader, saveTabArticle } from './flows';
 import { exposeForTests } from './test-hook';
 
@@ -8,6 +9,7 @@ export const COMMAND = {
   toggleReader: 'toggle-reader',
   savePage: 'save-page',
   openLibrary: 'open-library',
+  highlightSelection: 'highlight-selection',
 } as const;
 
 async function activeTab() {
@@ -33,6 +35,9 @@ async function onCommand(command: string): Promise<void> {
     if (!opened.ok) await showActionOutcome(tab.id, opened);
   } else if (command === COMMAND.savePage) {
     await showActionOutcome(tab.id, await saveTabArticle(tab.id));
+  } else if (command === COMMAND.highlightSelection) {
+    const done = await highlightSelection(tab.id);
+    if (!done.ok) await showActionOutcome(tab.id, done);
   }
 }
 

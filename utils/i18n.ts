@@ -23,6 +23,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   quota: 'errorQuota',
   storage: 'errorStorage',
   invalid: 'errorInvalid',
+  'no-selection': 'errorNoSelection',
 };
 
 export function errorText(code: ErrorCode): string {

@@ -4,6 +4,7 @@
  * synchronously at worker start so a click that wakes the worker is not lost.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { highlightSelection } from './background/live-highlights';
 import { saveWithImages } from './background/save-article';
 import { fetchAndExtract } from './fetch-article';
 import { openReaderInTab, saveTabArticle, storageFailure } from './flows';
@@ -21,6 +22,7 @@ export const MENU = {
   saveLink: 'folio-save-link',
   openReader: 'folio-open-reader',
   shareSelection: 'folio-share-selection',
+  highlightSelection: 'folio-highlight-selection',
 } as const;
 
 /** The share window: small, like the popup it stands in for (a menu click cannot open the real popup). */
@@ -32,6 +34,7 @@ async function createMenus(): Promise<void> {
   browser.contextMenus.create({ id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'], documentUrlPatterns: WEB });
   browser.contextMenus.create({ id: MENU.saveLink, title: t('menuSaveLink'), contexts: ['link'], targetUrlPatterns: WEB });
   browser.contextMenus.create({ id: MENU.shareSelection, title: t('menuShareSelection'), contexts: ['selection'], documentUrlPatterns: WEB });
+  browser.contextMenus.create({ id: MENU.highlightSelection, title: t('menuHighlightSelection'), contexts: ['selection'], documentUrlPatterns: WEB });
 }
 
 /**
@@ -82,6 +85,12 @@ async function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser
     case MENU.shareSelection:
       await shareSelection(info, tab!);
       break;
+    case MENU.highlightSelection: {
+      // Success shows as the painted highlight; only a failure needs the badge.
+      const done = await highlightSelection(tabId);
+      if (!done.ok) await showActionOutcome(tabId, done);
+      break;
+    }
   }
 }
 

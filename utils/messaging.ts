@@ -11,8 +11,13 @@ import type { ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
 import type {
+  HighlightColorRequestSchema,
+  HighlightIdRequestSchema,
   HtmlRequestSchema,
   IdRequestSchema,
+  LivePaintSchema,
+  LiveSelectionSchema,
+  PaintOutcomeSchema,
   PageReportSchema,
   ReaderSourceSchema,
   SiteQuerySchema,
@@ -64,6 +69,17 @@ export interface ProtocolMap {
   'siteFont.apply'(data: InferInput<typeof SiteScaleApplySchema>): void;
   /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
   'offscreen.extract'(data: InferInput<typeof HtmlRequestSchema>): ExtractionResult;
+
+  // ── Live-page highlights (branch hl-live): the background talks to the highlighter it injected
+  // (entrypoints/highlighter.ts) in a tab's top frame; the highlighter never opens IndexedDB.
+  /** background → highlighter: the selection on the page as selectors over the live text model, or null. */
+  'highlighter.describe'(data: undefined): InferInput<typeof LiveSelectionSchema>;
+  /** background → highlighter: paint these highlights (all of the page's, or one more). */
+  'highlighter.paint'(data: InferInput<typeof LivePaintSchema>): InferInput<typeof PaintOutcomeSchema>;
+  /** highlighter → background: recolour a highlight of the sender's own page; false when it is not one. */
+  'highlight.recolor'(data: InferInput<typeof HighlightColorRequestSchema>): boolean;
+  /** highlighter → background: remove a highlight of the sender's own page (its Undo window has passed); false when it is not one. */
+  'highlight.remove'(data: InferInput<typeof HighlightIdRequestSchema>): boolean;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'blocked-address' // a link on a public page to the user's own network or machine (utils/net/safe-fetch.ts)
   | 'quota' // storage is full
   | 'storage' // IndexedDB failed for another reason
-  | 'invalid'; // a request that did not pass validation
+  | 'invalid' // a request that did not pass validation
+  | 'no-selection'; // "Highlight selection" with no text selected on the page (hl-live)
 
 export interface Failure {
   ok: false;

@@ -65,6 +65,7 @@ export function oneOf<T extends string>(choices: readonly T[], value: unknown, f
   return typeof value === 'string' && (choices as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+
 /** How many MB of images one saved article may keep for offline reading (library setting). */
 export const DEFAULT_IMAGE_CAP_MB = 20;
 export const offlineImageCapMB = storage.defineItem<number>('sync:library.imageCapMB', { fallback: DEFAULT_IMAGE_CAP_MB, version: 1 });
@@ -75,5 +76,10 @@ export function imageCapBytes(value: unknown): number {
   return Math.round(mb * 1024 * 1024);
 }
 
-/** The colour `h` and a new highlight use: the one the reader picked last (utils/models/reader-highlights.ts). */
-export const lastHighlightColor = storage.defineItem<HighlightColor>('sync:reader.highlightColor', { fallback: 'yellow', version: 1 });
+/**
+ * The colour the last highlight was made in, in the reader or on the live page:
+ * the reader's `h`, a new highlight and "Highlight selection" use it (one
+ * setting, so both places agree). Yellow until one is chosen; read through
+ * `oneOf`/`isHighlightColor`, since storage.sync can hold anything.
+ */
+export const lastHighlightColor = storage.defineItem<HighlightColor>('sync:highlights.lastColor', { fallback: 'yellow', version: 1 });

@@ -14,6 +14,7 @@
  */
 import * as s from 'valibot';
 import type { ExtractedArticle } from './article/types';
+import { HIGHLIGHT_COLORS } from './highlights/types';
 import { parseHttpUrl } from './url';
 
 export class ValidationError extends Error {
@@ -132,6 +133,60 @@ export const SiteQuerySchema = s.object({ host: HostName });
 export const SiteScaleRequestSchema = s.object({ host: HostName, scale: s.pipe(s.number('bad scale'), s.finite('bad scale')) });
 export const SiteScaleApplySchema = s.object({ scale: s.pipe(s.number(), s.finite()) });
 
+// ── live-page highlights (utils/content/highlighter.ts, utils/background/live-highlights.ts) ──
+
+/** Longest quote a highlight may hold (a long selection is a few paragraphs, not a book). */
+export const MAX_QUOTE_CHARS = 20_000;
+/** Most highlights one page is painted with in one message. */
+export const MAX_PAINTED = 5_000;
+/** Context either side of a quote: CONTEXT_CHARS (32) plus room for a surrogate pair. */
+const MAX_CONTEXT_CHARS = 64;
+
+const Offset = s.pipe(s.number('bad offset'), s.integer('bad offset'), s.minValue(0, 'bad offset'));
+
+/** W3C TextQuote + TextPosition selectors (utils/highlights/types.ts), as a page or the background sends them. */
+export const SelectorsSchema = s.object({
+  quote: s.object({
+    type: s.literal('TextQuoteSelector'),
+    exact: s.pipe(s.string('bad quote'), s.minLength(1, 'bad quote'), s.maxLength(MAX_QUOTE_CHARS, 'quote too long'), s.check((q) => q.trim() !== '', 'empty quote')),
+    prefix: s.pipe(s.string('bad prefix'), s.maxLength(MAX_CONTEXT_CHARS, 'bad prefix')),
+    suffix: s.pipe(s.string('bad suffix'), s.maxLength(MAX_CONTEXT_CHARS, 'bad suffix')),
+  }),
+  position: s.pipe(
+    s.object({ type: s.literal('TextPositionSelector'), start: Offset, end: Offset }),
+    s.check((p) => p.end > p.start, 'bad position'),
+  ),
+});
+
+const Color = s.picklist(HIGHLIGHT_COLORS, 'bad colour');
+
+/** highlighter → background, the answer to `highlighter.describe`: the selection on the live page, or null (nothing selected). */
+export const LiveSelectionSchema = s.nullable(s.object({ selectors: SelectorsSchema }));
+
+/** background → highlighter: what to paint (only what the page needs: no note, no article, no dates). */
+export const LivePaintSchema = s.object({
+  /** The page these belong to: a highlighter that finds itself elsewhere (SPA route changed meanwhile) paints nothing. */
+  url: HttpUrl,
+  /** replace: these are all of the page's highlights; add: one more. */
+  mode: s.picklist(['replace', 'add'], 'bad mode'),
+  highlights: s.pipe(
+    s.array(s.object({ id: Id, color: Color, selectors: SelectorsSchema })),
+    s.maxLength(MAX_PAINTED, 'too many highlights'),
+  ),
+});
+
+/** highlighter → background: the user chose another colour for a highlight painted on this page. */
+export const HighlightColorRequestSchema = s.object({ id: Id, color: Color });
+/** highlighter → background: the user removed a highlight painted on this page (after its Undo window). */
+export const HighlightIdRequestSchema = s.object({ id: Id });
+
+/** highlighter → background, the answer to `highlighter.paint`. */
+export const PaintOutcomeSchema = s.object({
+  painted: s.pipe(s.number(), s.integer(), s.minValue(0)),
+  /** Ids that could not be placed on this page (kept as they are: the page may be a teaser). */
+  missing: s.pipe(s.array(Id), s.maxLength(MAX_PAINTED)),
+});
+
 // ── results that come back from a page ──────────────────────────────────────
 
 /**
@@ -209,6 +264,12 @@ export const htmlRequest = objectParser(HtmlRequestSchema);
 export const siteQuery = objectParser(SiteQuerySchema);
 export const siteScaleRequest = objectParser(SiteScaleRequestSchema);
 export const siteScaleApply = objectParser(SiteScaleApplySchema);
+// Live-page highlights: the selection comes back from a page's realm, a paint request is checked where it lands.
+export const liveSelection = parser(LiveSelectionSchema);
+export const livePaint = objectParser(LivePaintSchema);
+export const paintOutcome = objectParser(PaintOutcomeSchema);
+export const highlightColorRequest = objectParser(HighlightColorRequestSchema);
+export const highlightIdRequest = objectParser(HighlightIdRequestSchema);
 /** A message that carries nothing: anything else is refused. */
 export const noPayload = (value: unknown): undefined => {
   if (value !== undefined && value !== null) throw new ValidationError('expected no payload');

@@ -18,13 +18,18 @@ import { StorageInfo } from './StorageInfo';
 import { TagsManager } from './TagsManager';
 import { usePageEffects } from './use-page-effects';
 import { ViewNav } from './ViewNav';
+import { HighlightsView } from './HighlightsView';
+import { useHighlightsRoute } from './use-highlights-route';
+import type { HighlightsModel } from '../../utils/models/library-highlights';
 import { VirtualList } from './VirtualList';
 
-export function LibraryPage({ model }: { model: LibraryModel }) {
+export function LibraryPage({ model, highlights }: { model: LibraryModel; highlights: HighlightsModel }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   usePageEffects(model, searchRef);
+  useHighlightsRoute(highlights);
+  const inHighlights = highlights.open.value;
 
   useEffect(() => {
     applyUiLanguage();
@@ -54,7 +59,7 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
       </header>
       <div class="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-x-10 gap-y-6 px-5 pb-32 pt-8 sm:px-8 lg:grid-cols-[14rem_minmax(0,1fr)] lg:pt-12">
         <aside class="min-w-0 space-y-8 lg:sticky lg:top-8 lg:self-start">
-          <ViewNav model={model} />
+          <ViewNav model={model} highlights={highlights} />
           <div class="hidden space-y-8 lg:block">
             <TagsManager model={model} idPrefix="side" />
             <StorageInfo usage={model.usage.value} idPrefix="side" />
@@ -65,7 +70,7 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
             <h1 ref={headingRef} tabIndex={-1} class="font-serif text-[2.25rem] font-bold leading-tight tracking-tight">
               {t('libraryTitle')}
             </h1>
-            <p class="mt-1 text-sm text-muted">{t('librarySubtitle')}</p>
+            <p class="mt-1 text-sm text-muted">{inHighlights ? t('libraryHighlightsSubtitle') : t('librarySubtitle')}</p>
           </div>
           {/* Narrow screens: the side column folds above the list (below 10,000 rows it would be out of reach). */}
           <details class="mb-4 rounded-xl border border-line bg-surface px-3 py-2 lg:hidden">
@@ -75,10 +80,16 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
               <StorageInfo usage={model.usage.value} idPrefix="folded" />
             </div>
           </details>
-          <SearchBar model={model} inputRef={searchRef} />
-          <p id="library-keys" class="mt-2 text-[0.75rem] text-muted max-sm:hidden">
-            {t('libraryKeys')}
-          </p>
+          {inHighlights ? (
+            <HighlightsView model={highlights} searchRef={searchRef} />
+          ) : (
+            <>
+              <SearchBar model={model} inputRef={searchRef} />
+              <p id="library-keys" class="mt-2 text-[0.75rem] text-muted max-sm:hidden">
+                {t('libraryKeys')}
+              </p>
+            </>
+          )}
           {model.blocked.value && (
             <p role="status" class="mt-4 flex items-start gap-2.5 rounded-xl border border-line-strong bg-surface px-3.5 py-3 text-sm leading-snug text-ink-soft">
               <Icon name="info" size={18} class="mt-px shrink-0 text-accent" />
@@ -96,7 +107,7 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
               <Spinner /> {t('libraryLoading')}
             </p>
           )}
-          {status === 'ready' && <Results model={model} />}
+          {status === 'ready' && !inHighlights && <Results model={model} />}
         </main>
       </div>
       <p class="sr-only" role="status" aria-live="polite">

@@ -1,6 +1,7 @@
-/** Saved · Unread · Favourites · Archived · All, each with its count. */
+/** Saved · Unread · Favourites · Archived · All, each with its count; then Highlights (every highlight, its own view). */
 import { t, type MessageKey } from '../../utils/i18n';
 import type { LibraryModel } from '../../utils/models/library';
+import type { HighlightsModel } from '../../utils/models/library-highlights';
 import { VIEWS, type LibraryView } from '../../utils/models/library-view';
 import { Icon, type IconName } from '../Icon';
 
@@ -12,8 +13,9 @@ const VIEW: Record<LibraryView, { label: MessageKey; icon: IconName }> = {
   all: { label: 'libraryViewAll', icon: 'library' },
 };
 
-export function ViewNav({ model }: { model: LibraryModel }) {
-  const current = model.view.value;
+export function ViewNav({ model, highlights }: { model: LibraryModel; highlights: HighlightsModel }) {
+  const inHighlights = highlights.open.value;
+  const current = inHighlights ? null : model.view.value;
   const counts = model.counts.value;
   const complete = model.complete.value;
   return (
@@ -27,7 +29,10 @@ export function ViewNav({ model }: { model: LibraryModel }) {
                 type="button"
                 aria-pressed={active ? 'true' : 'false'}
                 aria-describedby={complete ? `view-count-${v}` : undefined}
-                onClick={() => model.setView(v)}
+                onClick={() => {
+                  highlights.show(false);
+                  model.setView(v);
+                }}
                 class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
                   active ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
                 }`}
@@ -44,6 +49,19 @@ export function ViewNav({ model }: { model: LibraryModel }) {
             </li>
           );
         })}
+        <li class="shrink-0 lg:mt-2 lg:border-t lg:border-line lg:pt-2">
+          <button
+            type="button"
+            aria-pressed={inHighlights ? 'true' : 'false'}
+            onClick={() => highlights.show(true)}
+            class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
+              inHighlights ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
+            }`}
+          >
+            <Icon name="pencil" size={17} />
+            <span class="flex-1 text-start">{t('libraryViewHighlights')}</span>
+          </button>
+        </li>
       </ul>
     </nav>
   );

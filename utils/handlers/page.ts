@@ -1,5 +1,6 @@
 /** Reports from the always-on content script. */
 import { showArticleState } from '../action-state';
+import { repaintSavedPage } from '../background/live-highlights';
 import { takeToken, type RateLimit } from '../rate-limit';
 import { serialiseTab, setReport } from '../tab-state';
 import * as v from '../validate';
@@ -49,5 +50,8 @@ export function registerPageHandlers(): void {
       await setReport(tabId, report);
       await showArticleState(tabId, report.isArticle, { keepOutcome: true });
     });
+    // A saved article's page shows its highlights again (also after SPA routes and back/forward restores,
+    // which report again). Not awaited by the page: a failure here is logged, the report stands.
+    await repaintSavedPage(tabId, report).catch((error: unknown) => console.warn('[folio] repainting highlights failed', error));
   });
 }

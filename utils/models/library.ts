@@ -14,7 +14,7 @@
  *   runs when the undo window ends, when another delete replaces it, or when
  *   the page is hidden for good (`commitPending` on pagehide).
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ArticleMeta, LibraryChange, LibraryRepository, SearchResult, StatePatch, StorageUsage } from '../library/types';
 import { LIBRARY_CHANNEL } from '../library/types';
 import { t } from '../i18n';
@@ -666,6 +666,8 @@ export function createLibraryModel(deps: LibraryDeps) {
     selection, focusedId, focusRequest, pending,
     // derived
     live, visible, count, counts, tags, sites, terms, searchActive, selectedShown, allShownSelected, emptyKind,
+    /** The articles as the user sees them, by id (the highlights view titles its rows with them). */
+    articlesById: byId as ReadonlySignal<ReadonlyMap<string, ArticleMeta>>,
     // actions
     /** Opens the channel and loads; later calls share the first load (the entry starts it before the first render). */
     start(): Promise<void> {
