@@ -19,6 +19,8 @@ const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
 /** The end-of-directory record is 22 bytes plus a comment of at most 65,535. */
 const TAIL_BYTES = 22 + 0xffff;
+/** Compressed bytes handed to the inflater at a time: bounds what one step can inflate. */
+const PUSH_BYTES = 4096;
 
 export function looksLikeZip(head: Uint8Array): boolean {
   return LOCAL_HEADER.every((b, i) => head[i] === b) || END_OF_DIRECTORY.every((b, i) => head[i] === b);
@@ -126,8 +128,12 @@ export async function readZip(chunks: AsyncIterable<Uint8Array>, limits: ImportL
       joined.set(tail.subarray(tail.byteLength - (joined.byteLength - fromChunk)), 0);
       joined.set(chunk.subarray(chunk.byteLength - fromChunk), joined.byteLength - fromChunk);
       tail = joined;
-      unzip.push(chunk, false);
-      throwIfProblem();
+      // Deflate expands at most ~1:1032, so a 4 kB push inflates to at most ~4 MB before the
+      // caps are checked again: pushing a whole 1 MB chunk of a bomb would inflate 1 GB at once.
+      for (let at = 0; at < chunk.byteLength; at += PUSH_BYTES) {
+        unzip.push(chunk.subarray(at, at + PUSH_BYTES), false);
+        throwIfProblem();
+      }
     }
     unzip.push(new Uint8Array(0), true);
   } catch (error) {
