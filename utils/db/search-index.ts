@@ -17,7 +17,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MIN_TERM, oneEditAway, queryTerms } from '../library/search-terms';
-import { blocksFor, buildSegment, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type SegmentBlock } from '../library/segments';
+import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
@@ -74,6 +74,18 @@ async function retire(tx: WriteTx, id: string): Promise<void> {
 export async function writeIndex(tx: WriteTx, id: string, weights: Map<string, number>): Promise<void> {
   await retire(tx, id);
   await writeSegment(tx, await newSegmentId(tx), buildSegment([{ id, weights }]));
+}
+
+/**
+ * Index entries for many articles at once (an import batch): their old entries
+ * retired, the new ones written as segments of up to MAX_SEGMENT_DOCS, not one
+ * segment per article (10,000 one-article segments would take the merger a while).
+ */
+export async function writeIndexMany(tx: WriteTx, docs: readonly IndexedDoc[]): Promise<void> {
+  for (const d of docs) await retire(tx, d.id);
+  for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) {
+    await writeSegment(tx, await newSegmentId(tx), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
+  }
 }
 
 export async function deleteIndex(tx: WriteTx, id: string): Promise<void> {

@@ -42,8 +42,21 @@ export interface ArticleMeta {
   progress?: number;
   progressAt?: number;
   origin: ArticleOrigin;
+  /**
+   * Set while this is an imported link whose article is not in the library yet
+   * (no body): what the list says about it. Absent once the article is there.
+   */
+  fetchState?: FetchState;
   /** Images stored for offline reading, and those left out (cap, errors). */
   images: { stored: number; skipped: number; bytes: number };
+}
+
+/** Where an imported link's background fetch stands (utils/background/fetch-queue.ts). */
+export interface FetchState {
+  status: 'queued' | 'fetching' | 'failed';
+  /** Why it failed, in words for the list ("The page is gone (404)"). */
+  reason?: string;
+  at: number;
 }
 
 /** Content of one article: the `bodies` store, read only when the article is opened or exported. */

@@ -1,0 +1,190 @@
+/**
+ * Writing imported items: a batch of whole items in one transaction over every
+ * store an article lives in (metadata, body, highlights, search index, fetch
+ * queue), so an item is in whole or not at all and a failure half-way through a
+ * batch leaves none of that batch (utils/transfer/import/apply.ts then retries
+ * its items one by one, so one bad item does not fail its neighbours).
+ *
+ * The duplicate check is done again here, inside the transaction: the preview's
+ * answer may be stale (a save from another tab meanwhile).
+ */
+import type { IDBPTransaction } from 'idb';
+import type { ExtractedArticle } from '../article/types';
+import { AWAITING_BASIS, quoteOnly } from '../highlights/awaiting';
+import { TEXT_MODEL_VERSION } from '../highlights/text-model';
+import type { Highlight, HighlightSelectors } from '../highlights/types';
+import { announce } from '../library/channel';
+import { identityKeys } from '../library/identity';
+import { recordsFor, searchableOf } from '../library/records';
+import { termWeights } from '../library/search-terms';
+import type { IndexedDoc } from '../library/segments';
+import type { ArticleMeta } from '../library/types';
+import { linkMeta, mergeMeta, stateOf } from '../transfer/import/records';
+import type { ImportItem } from '../transfer/import/types';
+import { searchableNotes } from '../highlights/search-text';
+import { db } from './open';
+import { abortQuietly, queue } from './requests';
+import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
+import { compactLater, writeIndexMany } from './search-index';
+
+type ImportTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
+
+export interface ImportWrite {
+  item: ImportItem;
+  /** The item's own HTML extracted (Omnivore), before the transaction: no await on other work inside it. */
+  extracted?: ExtractedArticle;
+  /** Selectors for each of `item.highlights` on `extracted` (same order), null where the quote was not found. */
+  anchors?: readonly (HighlightSelectors | null)[];
+}
+
+export interface WriteOutcome {
+  status: 'imported' | 'merged' | 'skipped';
+  id: string;
+  /** For merges: what changed, in words ("tags + news", "archived"). */
+  changes: string[];
+  /** A link queued for the background fetch. */
+  queued: boolean;
+}
+
+export interface BatchOptions {
+  now?: number;
+  /**
+   * Called inside the transaction after each item's records are queued; a throw
+   * aborts the whole batch. A test seam: the pipeline tests inject a failure here
+   * to prove nothing of a failed batch stays.
+   */
+  afterItem?: (item: ImportItem) => void;
+}
+
+export function jobFor(meta: Pick<ArticleMeta, 'id' | 'url'>, now: number): FetchJob {
+  return { articleId: meta.id, url: meta.url, host: new URL(meta.url).hostname.toLowerCase(), state: 'waiting', attempts: 0, dueAt: now, leaseUntil: 0, addedAt: now };
+}
+
+function highlightRecords(articleId: string, write: ImportWrite, body: { contentHash: string; extractorVersion: number } | null, skipQuotes: ReadonlySet<string>, now: number): Highlight[] {
+  const out: Highlight[] = [];
+  write.item.highlights.forEach((h, i) => {
+    if (skipQuotes.has(h.quote)) return;
+    const placed = write.anchors?.[i] ?? null;
+    const orphaned = body !== null && !placed;
+    out.push({
+      id: crypto.randomUUID(),
+      articleId,
+      selectors: placed ?? quoteOnly(h.quote),
+      basis: placed && body ? { contentHash: body.contentHash, extractorVersion: body.extractorVersion, textModel: TEXT_MODEL_VERSION } : { ...AWAITING_BASIS },
+      color: 'yellow',
+      note: h.note,
+      createdAt: h.createdAt ?? now,
+      updatedAt: now,
+      orphaned,
+      ...(orphaned ? { orphanedAt: now } : {}),
+    });
+  });
+  return out;
+}
+
+async function writeOne(tx: ImportTx, write: ImportWrite, now: number, docs: IndexedDoc[]): Promise<WriteOutcome> {
+  const { item, extracted } = write;
+  const articles = tx.objectStore('articles');
+  let existing: ArticleMeta | undefined;
+  for (const key of identityKeys(extracted?.url ?? item.url, extracted?.canonicalUrl)) {
+    existing = await articles.index('urlKey').get(key);
+    if (existing) break;
+  }
+  if (!existing && extracted && extracted.url !== item.url) {
+    for (const key of identityKeys(item.url, null)) {
+      existing = await articles.index('urlKey').get(key);
+      if (existing) break;
+    }
+  }
+
+  let meta: ArticleMeta;
+  let body: { id: string; content: string; textContent: string; contentHash: string; extractorVersion: number } | undefined;
+  let status: WriteOutcome['status'];
+  let changes: string[] = [];
+  let queued = false;
+  if (!existing) {
+    status = 'imported';
+    if (extracted) {
+      const records = recordsFor(extracted, undefined, now, { origin: 'import' });
+      meta = { ...records.meta, tags: [...item.tags], savedAt: item.savedAt ?? now, ...stateOf(item, now) };
+      if (!meta.title.trim() && item.title) meta.title = item.title;
+      meta.byline ??= item.byline ?? null;
+      meta.excerpt ??= item.excerpt ?? null;
+      body = records.body;
+    } else {
+      meta = linkMeta(item, crypto.randomUUID(), now);
+      queue(tx.objectStore('fetchQueue').put(jobFor(meta, now)));
+      queued = true;
+    }
+  } else {
+    const merged = mergeMeta(existing, item, now);
+    meta = merged.meta;
+    changes = merged.changes;
+    if (extracted && existing.fetchState) {
+      // A link still waiting for its article takes the content the import brings (and needs no fetch).
+      const records = recordsFor(extracted, meta, now, { origin: meta.origin });
+      meta = records.meta;
+      delete meta.fetchState;
+      if (!meta.title.trim()) meta.title = existing.title;
+      body = records.body;
+      queue(tx.objectStore('fetchQueue').delete(meta.id));
+      changes.push('article content');
+    }
+    status = 'merged';
+  }
+
+  const highlights = tx.objectStore('highlights');
+  const known = existing ? new Set((await highlights.index('articleId').getAll(meta.id)).map((h) => h.selectors.quote.exact)) : new Set<string>();
+  const baseBody = body ?? (existing && !existing.fetchState ? await tx.objectStore('bodies').get(meta.id) : undefined);
+  // Quotes only land on content this import brought (anchors were computed on it); on an existing body they wait to be anchored by quote.
+  const fresh = highlightRecords(meta.id, body ? write : { item, anchors: [] }, body ?? null, known, now);
+  for (const h of fresh) queue(highlights.put(h));
+  if (existing && fresh.length) changes.push(`${fresh.length} highlight${fresh.length === 1 ? '' : 's'}`);
+  if (status === 'merged' && changes.length === 0) status = 'skipped';
+
+  if (status !== 'skipped') {
+    queue(articles.put(meta));
+    if (body) queue(tx.objectStore('bodies').put(body));
+    const all = existing ? await highlights.index('articleId').getAll(meta.id) : [];
+    docs.push({ id: meta.id, weights: termWeights(searchableOf(meta, baseBody, searchableNotes([...all, ...fresh]))) });
+  }
+  return { status, id: meta.id, changes, queued };
+}
+
+/** Writes `writes` in one transaction; either every item of the batch is written or none is. */
+export async function writeImportBatch(writes: readonly ImportWrite[], options: BatchOptions = {}): Promise<WriteOutcome[]> {
+  const now = options.now ?? Date.now();
+  const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
+  const outcomes: WriteOutcome[] = [];
+  try {
+    const docs: IndexedDoc[] = [];
+    for (const write of writes) {
+      outcomes.push(await writeOne(tx, write, now, docs));
+      options.afterItem?.(write.item);
+    }
+    await writeIndexMany(tx, docs);
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+  const ids = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.id);
+  if (ids.length) {
+    announce({ kind: 'updated', ids });
+    compactLater();
+  }
+  return outcomes;
+}
+
+/** Every saved article's identity key → id, in one pass over the index (the preview's duplicate check). */
+export async function savedKeys(): Promise<Map<string, string>> {
+  const tx = (await db()).transaction('articles', 'readonly');
+  const out = new Map<string, string>();
+  let cursor = await tx.store.index('urlKey').openKeyCursor();
+  while (cursor) {
+    out.set(cursor.key, cursor.primaryKey);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return out;
+}
