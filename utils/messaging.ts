@@ -10,7 +10,10 @@ import type { ExtractionResult } from './article/extract';
 import type { ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
+import type { HighlightSelectors } from './highlights/types';
 import type {
+  AnchorQuotesRequestSchema,
+  FetchQueueControlSchema,
   HtmlRequestSchema,
   IdRequestSchema,
   PageReportSchema,
@@ -64,6 +67,14 @@ export interface ProtocolMap {
   'siteFont.apply'(data: InferInput<typeof SiteScaleApplySchema>): void;
   /** background → Chrome's offscreen document: extract an article from fetched HTML (no DOM in the worker). */
   'offscreen.extract'(data: InferInput<typeof HtmlRequestSchema>): ExtractionResult;
+
+  // ── import (utils/transfer/import/, utils/background/fetch-queue.ts) ──
+  // The library page parses and writes imports itself (utils/db/imports.ts); only the
+  // download of imported links, which must outlive the page, runs in the background.
+  /** library page → background: start (after an import queued links), pause, resume or cancel the downloads. */
+  'fetchQueue.control'(data: InferInput<typeof FetchQueueControlSchema>): Result<{ paused: boolean }>;
+  /** background → Chrome's offscreen document: where imported highlights' quotes fall in a fetched article (a DOM is needed). */
+  'offscreen.anchorQuotes'(data: InferInput<typeof AnchorQuotesRequestSchema>): (HighlightSelectors | null)[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -132,6 +132,21 @@ export const SiteQuerySchema = s.object({ host: HostName });
 export const SiteScaleRequestSchema = s.object({ host: HostName, scale: s.pipe(s.number('bad scale'), s.finite('bad scale')) });
 export const SiteScaleApplySchema = s.object({ scale: s.pipe(s.number(), s.finite()) });
 
+// ── import: the background download of imported links (utils/background/fetch-queue.ts) ──
+
+/** library page → background: start (after an import), pause, resume or cancel the download of imported links. */
+export const FetchQueueControlSchema = s.object({ action: s.picklist(['start', 'pause', 'resume', 'cancel'], 'bad queue action') });
+
+/** Most quotes one article's highlights may send to the offscreen document at once. */
+const MAX_QUOTES = 2_000;
+
+/** background → Chrome's offscreen document: find imported highlights' quotes in extracted content. */
+export const AnchorQuotesRequestSchema = s.object({
+  html: s.pipe(s.string('bad html'), s.maxLength(MAX_CONTENT_CHARS, 'bad html')),
+  url: HttpUrl,
+  quotes: s.pipe(s.array(s.pipe(s.string(), s.maxLength(10_000))), s.maxLength(MAX_QUOTES, 'too many quotes')),
+});
+
 // ── results that come back from a page ──────────────────────────────────────
 
 /**
@@ -209,6 +224,8 @@ export const htmlRequest = objectParser(HtmlRequestSchema);
 export const siteQuery = objectParser(SiteQuerySchema);
 export const siteScaleRequest = objectParser(SiteScaleRequestSchema);
 export const siteScaleApply = objectParser(SiteScaleApplySchema);
+export const fetchQueueControl = objectParser(FetchQueueControlSchema);
+export const anchorQuotesRequest = objectParser(AnchorQuotesRequestSchema);
 /** A message that carries nothing: anything else is refused. */
 export const noPayload = (value: unknown): undefined => {
   if (value !== undefined && value !== null) throw new ValidationError('expected no payload');

@@ -100,9 +100,10 @@ async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[]
     meta.excerpt ??= existing.excerpt;
     meta.byline ??= existing.byline;
   }
-  // The article is here now, however it came (the queue, or the user saving the page): no job is left for it.
+  // The article is here now, however it came (the queue, or the user saving the page): its job is done.
   delete meta.fetchState;
-  queue(tx.objectStore('fetchQueue').delete(meta.id));
+  const job = await tx.objectStore('fetchQueue').get(meta.id);
+  if (job && job.state !== 'done') queue(tx.objectStore('fetchQueue').put({ ...job, state: 'done', leaseUntil: 0 }));
   // Re-keying to a better identity must not collide with another saved record.
   if (existing && meta.urlKey !== existing.urlKey) {
     const clash = await articles.index('urlKey').getKey(meta.urlKey);

@@ -1,5 +1,6 @@
 /** Every background listener, registered synchronously when the worker starts. */
 import { registerArticleHandlers } from './articles';
+import { registerFetchQueueHandlers } from './fetch-queue';
 import { registerPageHandlers } from './page';
 import { registerReaderHandlers } from './reader';
 import { registerSiteFontHandlers } from './site-font';
@@ -13,4 +14,5 @@ export function registerBackground(): void {
   registerArticleHandlers();
   registerSiteFontHandlers();
   registerTabLifecycle();
+  registerFetchQueueHandlers();
 }
