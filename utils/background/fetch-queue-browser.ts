@@ -10,8 +10,8 @@
  * public link that redirects into your network is refused as for any fetch.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import * as queueStore from '../db/fetch-queue';
+import { queuePaused } from '../library/queue-paused';
 import { ensureOffscreenDocument, fetchAndExtract } from '../fetch-article';
 import { sendMessage } from '../messaging';
 import { saveWithImages } from './save-article';
@@ -19,7 +19,6 @@ import { createFetchQueue, HEARTBEAT_MINUTES, QUEUE_ALARM, type FetchQueue } fro
 
 export const QUEUE_DUE_ALARM = `${QUEUE_ALARM}-due`;
 
-export const queuePaused = storage.defineItem<boolean>('local:fetchQueue.paused', { fallback: false });
 
 async function anchorQuotes(content: string, url: string, quotes: string[]) {
   if (import.meta.env.FIREFOX) {

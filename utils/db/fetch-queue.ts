@@ -131,6 +131,8 @@ export async function clearFinishedRun(): Promise<boolean> {
   const waiting = await tx.store.index('state').count('waiting');
   if (waiting === 0) queue(tx.store.clear());
   await tx.done;
+  // Library pages show the run's progress: tell them it is over.
+  if (waiting === 0) announce({ kind: 'updated', ids: [] });
   return waiting === 0;
 }
 

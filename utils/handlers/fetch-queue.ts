@@ -1,6 +1,7 @@
 /** The library page starts, pauses, resumes or cancels the download of imported links (utils/background/fetch-queue.ts). */
 import { cancelWaiting } from '../db/fetch-queue';
-import { fetchQueue, queuePaused } from '../background/fetch-queue-browser';
+import { fetchQueue } from '../background/fetch-queue-browser';
+import { queuePaused } from '../library/queue-paused';
 import { ok } from '../result';
 import * as v from '../validate';
 import { failureOf, handle } from './register';
