@@ -4,8 +4,9 @@
  * drives it: a heartbeat alarm every 30 s while jobs wait (the shortest period
  * Chrome gives a packed MV3 extension), and one at the next job's due time
  * after a backoff. Each wake runs a pump that works while there is due work
- * and then returns; a worker killed mid-pump loses nothing but the leases it
- * held, which run out and free their jobs for the next wake. The browser's
+ * and then returns; a worker killed mid-pump loses nothing: the next
+ * background's first pump frees the jobs it held (leases), and a lease also
+ * runs out on its own. The browser's
  * start (runtime.onStartup) and a finished import also wake it.
  *
  * Politeness: at most CONCURRENCY downloads at once, one at a time per host,
@@ -33,6 +34,7 @@ export const MAX_ATTEMPTS = 4;
 export const BACKOFF_BASE_MS = 60_000;
 
 export interface QueueStore {
+  releaseLeases(now: number): Promise<number>;
   claimJobs(rules: { now: number; max: number; leaseMs: number; blockedHosts: ReadonlySet<string> }): Promise<FetchJob[]>;
   retryLater(articleId: string, dueAt: number, reason: string, now: number): Promise<void>;
   failJob(articleId: string, reason: string, now: number): Promise<void>;
@@ -86,6 +88,8 @@ export function createFetchQueue(deps: QueueDeps) {
   const lastStart = new Map<string, number>();
   const running = new Set<string>();
   let pumping: Promise<void> | null = null;
+  /** This background's first pump frees the leases of the one before it (killed mid-download). */
+  let released = false;
 
   async function work(job: FetchJob): Promise<void> {
     const { store } = deps;
@@ -109,6 +113,10 @@ export function createFetchQueue(deps: QueueDeps) {
   }
 
   async function run(): Promise<void> {
+    if (!released) {
+      await deps.store.releaseLeases(deps.now());
+      released = true;
+    }
     const inFlight = new Map<string, Promise<void>>();
     for (;;) {
       if (await deps.isPaused()) break;

@@ -72,6 +72,27 @@ export async function claimJobs(rules: ClaimRules): Promise<FetchJob[]> {
   return claimed;
 }
 
+/**
+ * A new background (the worker was killed, the browser restarted) frees every
+ * lease: only the background pumps, and the one that held them is gone.
+ */
+export async function releaseLeases(now: number): Promise<number> {
+  const tx = (await db()).transaction(['fetchQueue', 'articles'], 'readwrite');
+  const ids: string[] = [];
+  let cursor = await tx.objectStore('fetchQueue').index('state').openCursor('waiting');
+  while (cursor) {
+    if (cursor.value.leaseUntil > 0) {
+      ids.push(cursor.value.articleId);
+      queue(cursor.update({ ...cursor.value, leaseUntil: 0 }));
+      await setFetchState(tx, cursor.value.articleId, { status: 'queued', at: now });
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  if (ids.length) announce({ kind: 'updated', ids });
+  return ids.length;
+}
+
 /** After a failed attempt that may work later: back to waiting from `dueAt`, "Not downloaded yet" with why. */
 export async function retryLater(articleId: string, dueAt: number, reason: string, now: number): Promise<void> {
   const tx = (await db()).transaction(['fetchQueue', 'articles'], 'readwrite');
