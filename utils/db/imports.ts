@@ -54,6 +54,13 @@ export interface BatchOptions {
    * to prove nothing of a failed batch stays.
    */
   afterItem?: (item: ImportItem) => void;
+  /**
+   * Leave posting the change and merging the search index to the caller
+   * (importFinished): an import of thousands does both once at its end
+   * (utils/transfer/import/page-deps.ts), since every post makes each open
+   * library page re-read its rows and each merge competes with the next batch.
+   */
+  quiet?: boolean;
 }
 
 export function jobFor(meta: Pick<ArticleMeta, 'id' | 'url'>, now: number): FetchJob {
@@ -82,21 +89,25 @@ function highlightRecords(articleId: string, write: ImportWrite, body: { content
   return out;
 }
 
-async function writeOne(tx: ImportTx, write: ImportWrite, now: number, docs: IndexedDoc[]): Promise<WriteOutcome> {
+/** The keys an item may already be saved under: its extraction's identity first, then its own address. */
+function keysOf({ item, extracted }: ImportWrite): string[] {
+  return [...new Set([...identityKeys(extracted?.url ?? item.url, extracted?.canonicalUrl), ...identityKeys(item.url, null)])];
+}
+
+/**
+ * Every batch item's saved record, looked up with all requests issued at once:
+ * IndexedDB answers queued requests back to back, where awaiting each in turn
+ * would pay a round trip per key (the bench: most of a 10,000-row import's time).
+ */
+async function existingOf(tx: ImportTx, writes: readonly ImportWrite[]): Promise<(ArticleMeta | undefined)[]> {
+  const index = tx.objectStore('articles').index('urlKey');
+  const found = await Promise.all(writes.map((w) => Promise.all(keysOf(w).map((k) => index.get(k)))));
+  return found.map((hits) => hits.find((m) => m !== undefined));
+}
+
+async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta | undefined, now: number, docs: Map<string, IndexedDoc>): Promise<{ outcome: WriteOutcome; meta: ArticleMeta }> {
   const { item, extracted } = write;
   const articles = tx.objectStore('articles');
-  let existing: ArticleMeta | undefined;
-  for (const key of identityKeys(extracted?.url ?? item.url, extracted?.canonicalUrl)) {
-    existing = await articles.index('urlKey').get(key);
-    if (existing) break;
-  }
-  if (!existing && extracted && extracted.url !== item.url) {
-    for (const key of identityKeys(item.url, null)) {
-      existing = await articles.index('urlKey').get(key);
-      if (existing) break;
-    }
-  }
-
   let meta: ArticleMeta;
   let body: { id: string; content: string; textContent: string; contentHash: string; extractorVersion: number } | undefined;
   let status: WriteOutcome['status'];
@@ -146,9 +157,9 @@ async function writeOne(tx: ImportTx, write: ImportWrite, now: number, docs: Ind
     queue(articles.put(meta));
     if (body) queue(tx.objectStore('bodies').put(body));
     const all = existing ? await highlights.index('articleId').getAll(meta.id) : [];
-    docs.push({ id: meta.id, weights: termWeights(searchableOf(meta, baseBody, searchableNotes([...all, ...fresh]))) });
+    docs.set(meta.id, { id: meta.id, weights: termWeights(searchableOf(meta, baseBody, searchableNotes([...all, ...fresh]))) });
   }
-  return { status, id: meta.id, changes, queued };
+  return { outcome: { status, id: meta.id, changes, queued }, meta };
 }
 
 /** Writes `writes` in one transaction; either every item of the batch is written or none is. */
@@ -157,23 +168,34 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
   const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
   const outcomes: WriteOutcome[] = [];
   try {
-    const docs: IndexedDoc[] = [];
-    for (const write of writes) {
-      outcomes.push(await writeOne(tx, write, now, docs));
+    const docs = new Map<string, IndexedDoc>();
+    const found = await existingOf(tx, writes);
+    // Two items of one batch naming one article: the second merges into what the first wrote.
+    const written = new Map<string, ArticleMeta>();
+    for (const [i, write] of writes.entries()) {
+      const keys = keysOf(write);
+      const earlier = keys.map((k) => written.get(k)).find(Boolean);
+      const { outcome, meta } = await writeOne(tx, write, earlier ?? found[i], now, docs);
+      outcomes.push(outcome);
+      for (const k of [...keys, meta.urlKey]) written.set(k, meta);
       options.afterItem?.(write.item);
     }
-    await writeIndexMany(tx, docs);
+    await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)));
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
     throw error;
   }
   const ids = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.id);
-  if (ids.length) {
-    announce({ kind: 'updated', ids });
-    compactLater();
-  }
+  if (ids.length && !options.quiet) importFinished(ids);
   return outcomes;
+}
+
+/** After quiet batches: tell open pages what changed and merge the index segments the import wrote. */
+export function importFinished(ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  announce({ kind: 'updated', ids: [...ids] });
+  compactLater();
 }
 
 /** Every saved article's identity key → id, in one pass over the index (the preview's duplicate check). */

@@ -81,8 +81,9 @@ export async function writeIndex(tx: WriteTx, id: string, weights: Map<string, n
  * retired, the new ones written as segments of up to MAX_SEGMENT_DOCS, not one
  * segment per article (10,000 one-article segments would take the merger a while).
  */
-export async function writeIndexMany(tx: WriteTx, docs: readonly IndexedDoc[]): Promise<void> {
-  for (const d of docs) await retire(tx, d.id);
+export async function writeIndexMany(tx: WriteTx, docs: readonly IndexedDoc[], fresh: ReadonlySet<string> = new Set()): Promise<void> {
+  // Articles created in this transaction have no entries to retire: skip a read each.
+  for (const d of docs) if (!fresh.has(d.id)) await retire(tx, d.id);
   for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) {
     await writeSegment(tx, await newSegmentId(tx), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
   }

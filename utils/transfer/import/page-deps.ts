@@ -4,7 +4,7 @@
  * round trips through messages for bulk data), and one message to the
  * background, which owns the downloads that must outlive the page.
  */
-import { savedKeys, writeImportBatch } from '../../db/imports';
+import { importFinished, savedKeys, writeImportBatch } from '../../db/imports';
 import { queueProgress } from '../../db/fetch-queue';
 import { libraryErrorText } from '../../i18n';
 import { queuePaused } from '../../library/queue-paused';
@@ -28,7 +28,24 @@ function importErrorText(error: unknown): string {
 export const browserImportDeps = (): ImportDeps => ({
   readFile: (file) => readImportFile(file),
   plan: async (parsed) => planImport(parsed, await savedKeys()),
-  apply: (plan, hooks) => applyPlan(plan, { writeBatch: (writes) => writeImportBatch(writes), prepareContent, errorText: importErrorText, ...hooks }),
+  async apply(plan, hooks) {
+    // One change posted at the end, not one per batch: each post makes every open library page re-read its rows.
+    const ids: string[] = [];
+    try {
+      return await applyPlan(plan, {
+        writeBatch: async (writes) => {
+          const outcomes = await writeImportBatch(writes, { quiet: true });
+          for (const o of outcomes) if (o.status !== 'skipped') ids.push(o.id);
+          return outcomes;
+        },
+        prepareContent,
+        errorText: importErrorText,
+        ...hooks,
+      });
+    } finally {
+      importFinished(ids);
+    }
+  },
   async startDownloads() {
     const result = await sendMessage('fetchQueue.control', { action: 'start' });
     if (!result.ok) throw new Error(result.detail);
