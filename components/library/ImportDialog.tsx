@@ -89,6 +89,8 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
     if (!dialog) return;
     if (phase !== 'closed' && !dialog.open) dialog.showModal();
     if (phase === 'closed' && dialog.open) dialog.close();
+    // Each step puts the keyboard on its main action (Import, Close, Choose another file), else the title.
+    if (phase !== 'closed') (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('h2'))?.focus();
   }, [phase]);
 
   const plan = model.plan.value;
@@ -107,7 +109,7 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
       }}
     >
       <div class="p-5 sm:p-6">
-        <h2 id="import-title" class="font-serif text-xl font-bold">
+        <h2 id="import-title" tabIndex={-1} class="font-serif text-xl font-bold outline-none">
           {phase === 'report' ? t(report?.cancelled ? 'importStopped' : 'importDone') : phase === 'error' ? t('importErrorTitle') : t('importDialogTitle')}
         </h2>
 
@@ -125,7 +127,7 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
             </p>
             <div class="mt-5 flex justify-end gap-2">
               <button type="button" class="btn btn-quiet" onClick={() => model.close()}>{t('importClose')}</button>
-              <button type="button" class="btn btn-primary" onClick={onChooseAgain}>{t('importChooseAnother')}</button>
+              <button type="button" class="btn btn-primary" data-autofocus onClick={onChooseAgain}>{t('importChooseAnother')}</button>
             </div>
           </>
         )}
@@ -168,7 +170,7 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
             )}
             <div class="mt-6 flex justify-end gap-2">
               <button type="button" class="btn btn-quiet" onClick={() => model.cancel()}>{t('cancel')}</button>
-              <button type="button" class="btn btn-primary" autofocus disabled={plan.items.length === 0} onClick={() => void model.confirm()}>
+              <button type="button" class="btn btn-primary" data-autofocus disabled={plan.items.length === 0} onClick={() => void model.confirm()}>
                 <Icon name="import" size={16} />
                 {t('importConfirm')}
               </button>
@@ -181,7 +183,7 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
             <p role="status" class="mt-4 text-sm text-ink-soft">{t('importProgress', done.toLocaleString(), total.toLocaleString())}</p>
             <progress class="mt-2 h-2 w-full accent-accent" max={Math.max(1, total)} value={done} aria-label={t('importProgress', done.toLocaleString(), total.toLocaleString())} />
             <div class="mt-5 flex justify-end">
-              <button type="button" class="btn btn-quiet" onClick={() => model.cancel()}>{t('importStop')}</button>
+              <button type="button" class="btn btn-quiet" data-autofocus onClick={() => model.cancel()}>{t('importStop')}</button>
             </div>
           </>
         )}
@@ -190,7 +192,7 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
           <div class="mt-4" role="status">
             <ReportView report={report} />
             <div class="mt-5 flex justify-end">
-              <button type="button" class="btn btn-primary" autofocus onClick={() => model.close()}>{t('importClose')}</button>
+              <button type="button" class="btn btn-primary" data-autofocus onClick={() => model.close()}>{t('importClose')}</button>
             </div>
           </div>
         )}

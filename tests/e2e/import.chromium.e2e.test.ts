@@ -18,7 +18,7 @@ import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
 import { addSeedRoutes, SEED } from './harness/library';
 import { byName, clickByName, waitForText, waitForValue } from './harness/pages';
-import { waitForStill } from './harness/reader';
+import { runAxe, waitForStill } from './harness/reader';
 import { readSampleArticleHtml, SAMPLE_TITLE } from './harness/sample';
 import { chooseImportFile, dialogCounts, storeRecords, writePocketZip, type StoredMeta } from './harness/import';
 
@@ -61,10 +61,13 @@ describe('import (Chromium)', () => {
     await chooseImportFile(library, zip);
     await waitForText(library, 'Pocket export (zip)');
     expect(await dialogCounts(library)).toEqual({ New: 3, 'Already in your library (merged)': 0, 'Unreadable rows': 1, Highlights: 1 });
+    // The keyboard is on "Import"; axe finds nothing serious in the dialog, light or dark.
+    expect(await library.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Import');
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await waitForStill(library);
       await library.screenshot({ path: `/tmp/folio-import-preview-${scheme}.png` });
+      expect((await runAxe(library)).filter((v) => v.impact === 'serious' || v.impact === 'critical'), scheme).toEqual([]);
     }
     await library.emulateMediaFeatures([]);
     // Nothing is written before "Import".
