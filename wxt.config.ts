@@ -33,6 +33,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: [
       'storage', 'unlimitedStorage', 'scripting', 'tabs', 'contextMenus',
+      // Imported links download in the background from a queue in IndexedDB; alarms wake the
+      // worker to resume it (MV3 stops idle workers, so no timer in memory could).
+      'alarms',
       // Chrome's worker has no DOM: "Save link to Folio" parses in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],

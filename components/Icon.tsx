@@ -9,7 +9,7 @@ export type IconName =
   | 'arrow-left' | 'bookmark' | 'bookmark-filled' | 'library' | 'book-open' | 'search' | 'close' | 'alert' | 'info'
   | 'whatsapp' | 'facebook' | 'linkedin' | 'external'
   | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil'
-  | 'copy' | 'highlighter';
+  | 'copy' | 'highlighter' | 'import' | 'download' | 'pause' | 'play';
 
 const STROKE: Partial<Record<IconName, JSX.Element>> = {
   'arrow-left': <path d="M19 12H5m6 7-7-7 7-7" />,
@@ -86,6 +86,20 @@ const STROKE: Partial<Record<IconName, JSX.Element>> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  import: (
+    <>
+      <path d="M12 3.5v11m-4-4 4 4 4-4" />
+      <path d="M4.5 14.5v5h15v-5" />
+    </>
+  ),
+  download: (
+    <>
+      <path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5" />
+      <path d="M5 19.5h14" />
+    </>
+  ),
+  pause: <path d="M9 5.5v13M15 5.5v13" />,
+  play: <path d="M8 5.5v13l10-6.5z" />,
   pencil: <path d="m14.5 5.5 4 4M4.5 19.5l1-4.5L16 4.5l3.5 3.5L9 18.5z" />,
   copy: (
     <>

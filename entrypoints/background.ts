@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerFetchQueue } from '@/utils/background/fetch-queue-browser';
 import { registerCommands } from '@/utils/commands';
 import { registerBackground } from '@/utils/handlers';
 import { registerMenus } from '@/utils/menus';
@@ -8,4 +9,5 @@ export default defineBackground(() => {
   registerBackground();
   registerMenus();
   registerCommands();
+  registerFetchQueue();
 });

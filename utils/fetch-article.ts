@@ -65,7 +65,7 @@ export async function fetchArticleHtml(url: string, initiator?: string): Promise
   return ok({ html: decodeHtml(fetched.body, fetched.charset), url: fetched.finalUrl });
 }
 
-async function ensureOffscreenDocument(): Promise<void> {
+export async function ensureOffscreenDocument(): Promise<void> {
   const offscreen = browser.offscreen;
   const existing = await browser.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],

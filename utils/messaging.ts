@@ -10,9 +10,12 @@ import type { ExtractionResult } from './article/extract';
 import type { ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
+import type { HighlightSelectors } from './highlights/types';
 import type {
   HighlightColorRequestSchema,
   HighlightIdRequestSchema,
+  AnchorQuotesRequestSchema,
+  FetchQueueControlSchema,
   HtmlRequestSchema,
   IdRequestSchema,
   LivePaintSchema,
@@ -80,6 +83,13 @@ export interface ProtocolMap {
   'highlight.recolor'(data: InferInput<typeof HighlightColorRequestSchema>): boolean;
   /** highlighter → background: remove a highlight of the sender's own page (its Undo window has passed); false when it is not one. */
   'highlight.remove'(data: InferInput<typeof HighlightIdRequestSchema>): boolean;
+  // ── import (utils/transfer/import/, utils/background/fetch-queue.ts) ──
+  // The library page parses and writes imports itself (utils/db/imports.ts); only the
+  // download of imported links, which must outlive the page, runs in the background.
+  /** library page → background: start (after an import queued links), pause, resume or cancel the downloads. */
+  'fetchQueue.control'(data: InferInput<typeof FetchQueueControlSchema>): Result<{ paused: boolean }>;
+  /** background → Chrome's offscreen document: where imported highlights' quotes fall in a fetched article (a DOM is needed). */
+  'offscreen.anchorQuotes'(data: InferInput<typeof AnchorQuotesRequestSchema>): (HighlightSelectors | null)[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -187,6 +187,21 @@ export const PaintOutcomeSchema = s.object({
   missing: s.pipe(s.array(Id), s.maxLength(MAX_PAINTED)),
 });
 
+// ── import: the background download of imported links (utils/background/fetch-queue.ts) ──
+
+/** library page → background: start (after an import), pause, resume or cancel the download of imported links. */
+export const FetchQueueControlSchema = s.object({ action: s.picklist(['start', 'pause', 'resume', 'cancel'], 'bad queue action') });
+
+/** Most quotes one article's highlights may send to the offscreen document at once. */
+const MAX_QUOTES = 2_000;
+
+/** background → Chrome's offscreen document: find imported highlights' quotes in extracted content. */
+export const AnchorQuotesRequestSchema = s.object({
+  html: s.pipe(s.string('bad html'), s.maxLength(MAX_CONTENT_CHARS, 'bad html')),
+  url: HttpUrl,
+  quotes: s.pipe(s.array(s.pipe(s.string(), s.maxLength(10_000))), s.maxLength(MAX_QUOTES, 'too many quotes')),
+});
+
 // ── results that come back from a page ──────────────────────────────────────
 
 /**
@@ -270,6 +285,8 @@ export const livePaint = objectParser(LivePaintSchema);
 export const paintOutcome = objectParser(PaintOutcomeSchema);
 export const highlightColorRequest = objectParser(HighlightColorRequestSchema);
 export const highlightIdRequest = objectParser(HighlightIdRequestSchema);
+export const fetchQueueControl = objectParser(FetchQueueControlSchema);
+export const anchorQuotesRequest = objectParser(AnchorQuotesRequestSchema);
 /** A message that carries nothing: anything else is refused. */
 export const noPayload = (value: unknown): undefined => {
   if (value !== undefined && value !== null) throw new ValidationError('expected no payload');

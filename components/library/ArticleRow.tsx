@@ -4,7 +4,7 @@
  * each, clamped, so a long title or excerpt never changes the row's height.
  */
 import { memo } from 'preact/compat';
-import type { ArticleMeta } from '../../utils/library/types';
+import type { ArticleMeta, FetchState } from '../../utils/library/types';
 import { formatDate, isoDate } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { LibraryModel } from '../../utils/models/library';
@@ -17,6 +17,13 @@ import { Thumbnail } from './Thumbnail';
 export const ROW_HEIGHT = 212;
 
 export const readerHref = (id: string) => `/reader.html?article=${encodeURIComponent(id)}`;
+
+/** What the list says about an imported link whose article is not in the library yet. */
+export function fetchStateText(state: FetchState): string {
+  if (state.status === 'fetching') return t('fetchFetching');
+  if (state.status === 'failed') return t('fetchFailed', state.reason ?? '');
+  return state.reason ? t('fetchQueuedRetry', state.reason) : t('fetchQueued');
+}
 
 /** Memoised: scrolling re-renders only the rows that come into view. */
 export const ArticleRow = memo(function ArticleRow({ meta, model, index, total, top, focusable }: {
@@ -36,6 +43,8 @@ export const ArticleRow = memo(function ArticleRow({ meta, model, index, total, 
   const published = formatDate(meta.publishedTime, 'medium');
   const site = meta.siteName || meta.siteKey;
   const progress = meta.progress !== undefined && meta.progress > 0 ? Math.round(meta.progress * 100) : null;
+  // An imported link without its article yet opens the page itself; the reader has nothing to show.
+  const linkOnly = meta.fetchState !== undefined;
 
   return (
     <li
@@ -74,13 +83,20 @@ export const ArticleRow = memo(function ArticleRow({ meta, model, index, total, 
           <a
             id={titleId}
             data-open
-            href={readerHref(meta.id)}
+            href={linkOnly ? meta.url : readerHref(meta.id)}
+            {...(linkOnly ? { target: '_blank', rel: 'noopener noreferrer', title: t('fetchOpensOriginal') } : {})}
             tabIndex={-1}
             class="rounded-sm decoration-accent decoration-2 underline-offset-4 hover:underline focus-visible:underline"
           >
             <Marked text={meta.title || meta.url || t('untitled')} terms={terms} />
           </a>
         </h2>
+        {meta.fetchState && (
+          <p data-fetch-state={meta.fetchState.status} class={`mt-1 flex items-center gap-1.5 truncate text-[0.8125rem] ${meta.fetchState.status === 'failed' ? 'text-danger' : 'text-muted'}`}>
+            <Icon name={meta.fetchState.status === 'failed' ? 'alert' : 'download'} size={14} class="shrink-0" />
+            <span class="truncate">{fetchStateText(meta.fetchState)}</span>
+          </p>
+        )}
         {meta.damaged ? (
           <p class="mt-1 flex items-center gap-2 text-[0.875rem] leading-5 text-danger" role="status">
             <Icon name="alert" size={16} />

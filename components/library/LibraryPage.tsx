@@ -10,7 +10,12 @@ import { UNDO_MS, type LibraryModel } from '../../utils/models/library';
 import { ErrorMessage } from '../ErrorMessage';
 import { BrandMark, Icon, Spinner } from '../Icon';
 import { UndoToast } from '../UndoToast';
+import type { FetchProgressModel } from '../../utils/models/fetch-progress';
+import type { ImportModel } from '../../utils/models/library-import';
 import { BulkBar } from './BulkBar';
+import { DownloadProgress } from './DownloadProgress';
+import { ImportButton } from './ImportButton';
+import { ImportDialog } from './ImportDialog';
 import { EmptyState } from './EmptyState';
 import { ListControls } from './ListControls';
 import { SearchBar } from './SearchBar';
@@ -23,8 +28,9 @@ import { useHighlightsRoute } from './use-highlights-route';
 import type { HighlightsModel } from '../../utils/models/library-highlights';
 import { VirtualList } from './VirtualList';
 
-export function LibraryPage({ model, highlights }: { model: LibraryModel; highlights: HighlightsModel }) {
+export function LibraryPage({ model, highlights, importer, downloads }: { model: LibraryModel; highlights: HighlightsModel; importer: ImportModel; downloads: FetchProgressModel }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   usePageEffects(model, searchRef);
@@ -55,6 +61,9 @@ export function LibraryPage({ model, highlights }: { model: LibraryModel; highli
         <div class="mx-auto flex h-14 max-w-6xl items-center gap-2.5 px-5 sm:px-8">
           <BrandMark size={24} />
           <span class="font-serif text-lg font-bold tracking-tight">{t('popupHeading')}</span>
+          <div class="ms-auto">
+            <ImportButton model={importer} inputRef={fileRef} />
+          </div>
         </div>
       </header>
       <div class="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-x-10 gap-y-6 px-5 pb-32 pt-8 sm:px-8 lg:grid-cols-[14rem_minmax(0,1fr)] lg:pt-12">
@@ -80,6 +89,7 @@ export function LibraryPage({ model, highlights }: { model: LibraryModel; highli
               <StorageInfo usage={model.usage.value} idPrefix="folded" />
             </div>
           </details>
+          <DownloadProgress model={downloads} />
           {inHighlights ? (
             <HighlightsView model={highlights} searchRef={searchRef} />
           ) : (
@@ -113,6 +123,7 @@ export function LibraryPage({ model, highlights }: { model: LibraryModel; highli
       <p class="sr-only" role="status" aria-live="polite">
         {model.notice.value ?? ''}
       </p>
+      <ImportDialog model={importer} onChooseAgain={() => fileRef.current?.click()} />
       <UndoToast
         message={pending?.message ?? null}
         serial={pending?.serial ?? 0}

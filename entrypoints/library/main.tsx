@@ -1,4 +1,4 @@
-// The library page: styles, the model over the library repository, one component.
+// The library page: styles, the models over the library repository, one component.
 import { render } from 'preact';
 import '../../assets/app.css';
 import { LibraryPage } from '../../components/library/LibraryPage';
@@ -6,16 +6,23 @@ import { onUpgradeBlocked } from '../../utils/db/open';
 import { libraryRepository } from '../../utils/db/library-repository';
 import { libraryErrorText } from '../../utils/i18n';
 import { listAllHighlights } from '../../utils/db/highlights';
+import { createFetchProgressModel } from '../../utils/models/fetch-progress';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 import { browserHighlightsDeps, createHighlightsModel } from '../../utils/models/library-highlights';
+import { createImportModel } from '../../utils/models/library-import';
+import { browserFetchProgressDeps, browserImportDeps, onLibraryChange } from '../../utils/transfer/import/page-deps';
 
 function main() {
   const model = createLibraryModel(browserLibraryDeps(libraryRepository, libraryErrorText));
   const highlights = createHighlightsModel(browserHighlightsDeps(listAllHighlights, libraryRepository.search, libraryErrorText), model.articlesById);
+  const importer = createImportModel(browserImportDeps());
+  const downloads = createFetchProgressModel(browserFetchProgressDeps());
   onUpgradeBlocked(model.setBlocked);
   // Before the first render: the database opens while the page renders its frame.
   void model.start();
-  render(<LibraryPage model={model} highlights={highlights} />, document.getElementById('app')!);
+  onLibraryChange(() => void downloads.refresh());
+  void downloads.refresh();
+  render(<LibraryPage model={model} highlights={highlights} importer={importer} downloads={downloads} />, document.getElementById('app')!);
 }
 
 main();

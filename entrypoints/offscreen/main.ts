@@ -1,6 +1,9 @@
 import { extractFromHtml } from '@/utils/article/parse-html';
+import { anchorQuotes } from '@/utils/highlights/anchor-quotes';
 import { handle } from '@/utils/handlers/register';
 import * as v from '@/utils/validate';
 
 // Chrome's offscreen document: the DOM the service worker lacks, for "Save link to Folio".
 handle('offscreen.extract', 'extension-page', v.htmlRequest, async ({ html, url }) => extractFromHtml(html, url));
+// Imported highlights (Pocket annotations) find their quotes in a fetched article: utils/background/fetch-queue.ts.
+handle('offscreen.anchorQuotes', 'extension-page', v.anchorQuotesRequest, async ({ html, url, quotes }) => anchorQuotes(html, url, quotes));

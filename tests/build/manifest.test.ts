@@ -16,7 +16,8 @@ import { PRODUCTION_BUILD_DIR } from '../e2e/harness/paths';
  */
 const EXPECTED_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' https: http: data: blob:; media-src 'none'; style-src 'self'; font-src 'self'; connect-src 'self' https: http:; frame-src 'none'";
 
-const COMMON_PERMISSIONS = ['contextMenus', 'scripting', 'storage', 'tabs', 'unlimitedStorage'];
+// alarms: the background download of imported links resumes from IndexedDB when an alarm wakes the worker.
+const COMMON_PERMISSIONS = ['alarms', 'contextMenus', 'scripting', 'storage', 'tabs', 'unlimitedStorage'];
 const EXPECTED = {
   'chrome-mv3': { permissions: [...COMMON_PERMISSIONS, 'offscreen'].sort() },
   'firefox-mv3': { permissions: COMMON_PERMISSIONS },

@@ -3,12 +3,12 @@
  * trigger (popup, reader, context menus, keyboard command) takes.
  */
 import type { ExtractedArticle } from '../article/types';
-import { saveArticle, type SaveOutcome } from '../db/articles';
+import { saveArticle, type SaveOptions, type SaveOutcome } from '../db/articles';
 import { imageCapBytes, offlineImageCapMB } from '../settings';
 import { fetchArticleImages } from './offline-images';
 
-export async function saveWithImages(extracted: ExtractedArticle): Promise<SaveOutcome> {
+export async function saveWithImages(extracted: ExtractedArticle, options: Omit<SaveOptions, 'images'> = {}): Promise<SaveOutcome> {
   const cap = imageCapBytes(await offlineImageCapMB.getValue().catch(() => undefined));
   const images = await fetchArticleImages(extracted.content, extracted.leadImage, cap, extracted.url);
-  return saveArticle(extracted, { images });
+  return saveArticle(extracted, { ...options, images });
 }

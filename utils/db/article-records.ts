@@ -34,6 +34,7 @@ export async function deleteArticles(ids: readonly string[]): Promise<number> {
     removed++;
     queue(tx.objectStore('articles').delete(id));
     queue(tx.objectStore('bodies').delete(id));
+    queue(tx.objectStore('fetchQueue').delete(id));
     for (const key of await tx.objectStore('assets').index('articleId').getAllKeys(id)) queue(tx.objectStore('assets').delete(key));
     for (const key of await tx.objectStore('highlights').index('articleId').getAllKeys(id)) queue(tx.objectStore('highlights').delete(key));
     await deleteIndex(tx, id);

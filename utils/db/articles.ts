@@ -5,7 +5,10 @@
  * all, so a worker killed mid-save, a quota error or two concurrent saves of
  * one URL leave the old record or the new one, never a half.
  */
-import type { ArticleOrigin, ExtractedArticle } from '../article/types';
+import { EXTRACTOR_VERSION, type ArticleOrigin, type ExtractedArticle } from '../article/types';
+import { isAwaitingContent } from '../highlights/awaiting';
+import { TEXT_MODEL_VERSION } from '../highlights/text-model';
+import type { Highlight, HighlightSelectors } from '../highlights/types';
 import { announce } from '../library/channel';
 import { identityKeys } from '../library/identity';
 import { imageUrlsOf } from '../library/image-urls';
@@ -41,6 +44,22 @@ export interface SaveOptions {
   origin?: ArticleOrigin;
   /** State an import brings along; applied only when the article is new. */
   initial?: Partial<Pick<ArticleMeta, 'savedAt' | 'readAt' | 'archivedAt' | 'favoritedAt' | 'tags' | 'progress'>>;
+  /**
+   * Fill this saved record (an imported link fetched by the queue) rather than
+   * finding one by URL: the page may have redirected or declare another
+   * canonical. When the record is gone (deleted meanwhile), nothing is saved.
+   */
+  intoId?: string;
+  /**
+   * Where imported highlights' quotes fall in the new content (utils/highlights/anchor-quotes.ts),
+   * by quote: highlights waiting for content (no basis yet) get these selectors in the same transaction.
+   */
+  anchors?: ReadonlyMap<string, HighlightSelectors | null>;
+}
+
+/** Thrown when `intoId` names a record that is no longer in the library. */
+export class SaveTargetGoneError extends Error {
+  override name = 'SaveTargetGoneError';
 }
 
 /**
@@ -65,12 +84,27 @@ export async function saveArticle(extracted: ExtractedArticle, options: SaveOpti
 async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[], options: SaveOptions, now: number): Promise<SaveOutcome> {
   const articles = tx.objectStore('articles');
   let existing: ArticleMeta | undefined;
-  for (const key of keys) {
-    existing = await articles.index('urlKey').get(key);
-    if (existing) break;
+  if (options.intoId) {
+    existing = await articles.get(options.intoId);
+    if (!existing) throw new SaveTargetGoneError('The imported link was deleted before its article arrived');
+  } else {
+    for (const key of keys) {
+      existing = await articles.index('urlKey').get(key);
+      if (existing) break;
+    }
   }
   const { meta, body } = recordsFor(extracted, existing, now, { origin: options.origin });
   if (!existing && options.initial) Object.assign(meta, options.initial);
+  if (existing?.fetchState) {
+    // An imported link gets its article: what the export said stands where the page says nothing.
+    if (!meta.title.trim()) meta.title = existing.title;
+    meta.excerpt ??= existing.excerpt;
+    meta.byline ??= existing.byline;
+  }
+  // The article is here now, however it came (the queue, or the user saving the page): its job is done.
+  delete meta.fetchState;
+  const job = await tx.objectStore('fetchQueue').get(meta.id);
+  if (job && job.state !== 'done') queue(tx.objectStore('fetchQueue').put({ ...job, state: 'done', leaseUntil: 0 }));
   // Re-keying to a better identity must not collide with another saved record.
   if (existing && meta.urlKey !== existing.urlKey) {
     const clash = await articles.index('urlKey').getKey(meta.urlKey);
@@ -98,6 +132,7 @@ async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[]
 
   queue(articles.put(meta));
   queue(tx.objectStore('bodies').put(body));
+  if (existing && options.anchors?.size) await placeImportedHighlights(tx, meta.id, body.contentHash, options.anchors, now);
   // A re-save keeps the article's highlights: their quotes and notes stay searchable.
   const notes = existing ? await notesFor(tx, meta.id) : undefined;
   await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body, notes)));
@@ -105,6 +140,20 @@ async function writeSave(tx: SaveTx, extracted: ExtractedArticle, keys: string[]
   announce({ kind: 'saved', id: meta.id });
   compactLater();
   return { meta, created: !existing };
+}
+
+/** Highlights that were waiting for content (imported before the article arrived) take their place on it. */
+async function placeImportedHighlights(tx: SaveTx, articleId: string, hash: string, anchors: ReadonlyMap<string, HighlightSelectors | null>, now: number): Promise<void> {
+  const store = tx.objectStore('highlights');
+  for (const h of await store.index('articleId').getAll(articleId)) {
+    if (!isAwaitingContent(h)) continue;
+    const selectors = anchors.get(h.selectors.quote.exact);
+    if (selectors === undefined) continue;
+    const next: Highlight = selectors
+      ? { ...h, selectors, basis: { contentHash: hash, extractorVersion: EXTRACTOR_VERSION, textModel: TEXT_MODEL_VERSION }, orphaned: false, updatedAt: now }
+      : { ...h, orphaned: true, orphanedAt: now, updatedAt: now };
+    queue(store.put(next));
+  }
 }
 
 /**

@@ -64,5 +64,12 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
       await writeSegment(tx, await newSegmentId(tx), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
     }
   },
+  // v3: the fetch queue for imported links (utils/background/fetch-queue.ts). Existing
+  // articles all have their content, so nothing else changes and no record is rewritten.
+  (db) => {
+    const jobs = db.createObjectStore('fetchQueue', { keyPath: 'articleId' });
+    jobs.createIndex('state_dueAt', ['state', 'dueAt']);
+    jobs.createIndex('state', 'state');
+  },
 ];
 

@@ -15,7 +15,7 @@ import type { BlockBounds, SegmentBlock } from '../library/segments';
 import type { Highlight } from '../highlights/types';
 
 export const DB_NAME = 'folio';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Which search segment holds an article's current index entries (utils/library/segments.ts). */
 export interface SearchDoc {
@@ -43,6 +43,29 @@ export interface ReadingPositionRecord {
 
 /** A highlight: quote and position selectors, colour, note (utils/highlights/types.ts). */
 export type HighlightRecord = Highlight;
+
+/**
+ * An imported link waiting for its article (utils/background/fetch-queue.ts).
+ * The queue lives here, not in worker memory: a killed worker or a browser
+ * restart resumes from these records.
+ */
+export interface FetchJob {
+  /** The link-only article this job fills in (one job per article). */
+  articleId: string;
+  url: string;
+  /** Lower-cased host: per-host politeness. */
+  host: string;
+  state: 'waiting' | 'done' | 'failed';
+  /** Attempts made so far (backoff grows with them). */
+  attempts: number;
+  /** Epoch ms before which the job is not tried (backoff, per-host spacing). */
+  dueAt: number;
+  /** Epoch ms until which a running pump holds the job; a lease that ran out (worker killed mid-fetch) frees it. */
+  leaseUntil: number;
+  /** Why the last attempt failed, for the list and the report. */
+  reason?: string;
+  addedAt: number;
+}
 
 export interface FolioDB extends DBSchema {
   /** Saved articles' metadata and state: everything a list shows, no bodies. */
@@ -80,10 +103,13 @@ export interface FolioDB extends DBSchema {
   siteScales: { key: string; value: number };
   /** Reading positions, pruned to the newest MAX_POSITIONS (utils/reading-position.ts). */
   positions: { key: string; value: ReadingPositionRecord; indexes: { at: number } };
+  /** Imported links waiting to be fetched; `state_dueAt` finds the next due job. */
+  fetchQueue: { key: string; value: FetchJob; indexes: { state_dueAt: [string, number]; state: string } };
 }
 
 export const READER_VIEW_LIMIT = 30;
 
 /** Every store a save, delete or import touches together. */
 export const SEARCH_STORES = ['searchSegments', 'searchBlocks', 'searchDocs'] as const;
-export const ARTICLE_STORES = ['articles', 'bodies', 'assets', 'highlights', ...SEARCH_STORES] as const;
+/** The fetch queue is in it: a save fills a link-only article and ends its job; a delete drops the job. */
+export const ARTICLE_STORES = ['articles', 'bodies', 'assets', 'highlights', 'fetchQueue', ...SEARCH_STORES] as const;

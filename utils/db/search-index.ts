@@ -22,12 +22,14 @@ import {
   buildDictionary,
   buildSegment,
   dictMatches,
+  MAX_SEGMENT_DOCS,
   mergeSegments,
   pickMerge,
   postingsIn,
   shardOf,
   type BuiltSegment,
   type DictShard,
+  type IndexedDoc,
   type SegmentBlock,
 } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
@@ -54,11 +56,12 @@ const DICT_BASE = 1 << 20;
 
 /**
  * Writes a built segment under `id` (header, blocks and, for merged segments,
- * the term dictionary) and points its articles at it. A save's one-article
- * segment has no dictionary: it has a block or two, which a query reads as
+ * the term dictionary) and points its articles at it. Every segment of more
+ * than one article (merges, imports, upgrades) has a dictionary; a save's
+ * one-article segment has none: it has a block or two, which a query reads as
  * cheaply as a dictionary shard, and the save stays a handful of requests.
  */
-export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment, withDictionary = false): Promise<void> {
+export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment, withDictionary = built.docIds.length > 1): Promise<void> {
   const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [], ...(withDictionary ? { dict: true as const } : {}) };
   queue(tx.objectStore('searchSegments').put(header));
   built.blocks.forEach((block, n) => queue(tx.objectStore('searchBlocks').put(block, [id, n])));
@@ -100,6 +103,19 @@ async function retire(tx: WriteTx, id: string): Promise<void> {
 export async function writeIndex(tx: WriteTx, id: string, weights: Map<string, number>): Promise<void> {
   await retire(tx, id);
   await writeSegment(tx, await newSegmentId(tx), buildSegment([{ id, weights }]));
+}
+
+/**
+ * Index entries for many articles at once (an import batch): their old entries
+ * retired, the new ones written as segments of up to MAX_SEGMENT_DOCS, not one
+ * segment per article (10,000 one-article segments would take the merger a while).
+ */
+export async function writeIndexMany(tx: WriteTx, docs: readonly IndexedDoc[], fresh: ReadonlySet<string> = new Set()): Promise<void> {
+  // Articles created in this transaction have no entries to retire: skip a read each.
+  for (const d of docs) if (!fresh.has(d.id)) await retire(tx, d.id);
+  for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) {
+    await writeSegment(tx, await newSegmentId(tx), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
+  }
 }
 
 export async function deleteIndex(tx: WriteTx, id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { addHighlight } from '../db/highlights';
 import { exposeForTests } from '../test-hook';
 import { registerArticleHandlers } from './articles';
 import { registerLiveHighlightHandlers } from './live-highlights';
+import { registerFetchQueueHandlers } from './fetch-queue';
 import { registerPageHandlers } from './page';
 import { registerReaderHandlers } from './reader';
 import { registerSiteFontHandlers } from './site-font';
@@ -18,4 +19,5 @@ export function registerBackground(): void {
   registerSiteFontHandlers();
   registerLiveHighlightHandlers();
   registerTabLifecycle();
+  registerFetchQueueHandlers();
 }

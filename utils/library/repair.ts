@@ -13,11 +13,12 @@
 import type { ArticleOrigin, TextDirection } from '../article/types';
 import { urlKey as keyOfUrl } from '../url';
 import { titleKey } from './records';
-import type { ArticleMeta } from './types';
+import type { ArticleMeta, FetchState } from './types';
 
 type Raw = Record<string, unknown>;
 
 const ORIGINS: readonly ArticleOrigin[] = ['web', 'import'];
+const FETCH_STATUSES: readonly FetchState['status'][] = ['queued', 'fetching', 'failed'];
 const DIRECTIONS: readonly TextDirection[] = ['ltr', 'rtl'];
 const OPTIONAL_STRINGS = ['byline', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'leadImage', 'leadImageAlt', 'leadImageCaption', 'excerpt'] as const;
 const OPTIONAL_TIMES = ['readAt', 'archivedAt', 'favoritedAt', 'progressAt'] as const;
@@ -103,6 +104,12 @@ export function checkMeta(stored: unknown): ArticleMeta | null {
   }
   if (isNumber(raw.progress) && raw.progress >= 0 && raw.progress <= 1) meta.progress = raw.progress;
   else if (raw.progress !== undefined) damaged.push('progress');
+  const fetch = raw.fetchState as Raw | undefined;
+  if (fetch !== undefined) {
+    if (fetch && typeof fetch === 'object' && FETCH_STATUSES.includes(fetch.status as FetchState['status']) && isNumber(fetch.at)) {
+      meta.fetchState = { status: fetch.status as FetchState['status'], at: fetch.at, ...(typeof fetch.reason === 'string' ? { reason: fetch.reason } : {}) };
+    } else damaged.push('fetchState');
+  }
   if (damaged.length) meta.damaged = damaged;
   return meta;
 }

@@ -42,6 +42,11 @@ export interface ArticleMeta {
   progress?: number;
   progressAt?: number;
   origin: ArticleOrigin;
+  /**
+   * Set while this is an imported link whose article is not in the library yet
+   * (no body): what the list says about it. Absent once the article is there.
+   */
+  fetchState?: FetchState;
   /** Images stored for offline reading, and those left out (cap, errors). */
   images: { stored: number; skipped: number; bytes: number };
   /**
@@ -49,6 +54,14 @@ export interface ArticleMeta {
    * missing or of the wrong type and are shown with defaults (utils/library/repair.ts).
    */
   damaged?: string[];
+}
+
+/** Where an imported link's background fetch stands (utils/background/fetch-queue.ts). */
+export interface FetchState {
+  status: 'queued' | 'fetching' | 'failed';
+  /** Why it failed, in words for the list ("The page is gone (404)"). */
+  reason?: string;
+  at: number;
 }
 
 /** Content of one article: the `bodies` store, read only when the article is opened or exported. */
