@@ -12,8 +12,8 @@
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f]/g;
-/** Bidi overrides and zero-width characters: invisible, and they disguise extensions. */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Bidi controls and zero-width spaces: invisible, and they disguise extensions (joiners stay: emoji need them). */
+const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 /** Bytes for the stem, leaving room for a " (12)" suffix and an extension within 255. */
 export const MAX_STEM_BYTES = 120;

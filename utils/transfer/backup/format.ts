@@ -13,6 +13,7 @@
 import * as s from 'valibot';
 import { HIGHLIGHT_COLORS } from '../../highlights/types';
 import { MAX_CONTENT_CHARS } from '../../validate';
+import { imageExtension } from '../image-types';
 
 export const BACKUP_FORMAT = 'folio-backup';
 export const BACKUP_VERSION = 1;
@@ -32,13 +33,9 @@ export function articlePath(n: number): string {
 export const ARTICLE_PATH = /^articles\/\d{6,9}\.json$/;
 export const ASSET_PATH = /^assets\/\d{6,9}\/\d{1,4}\.[a-z0-9]{1,5}$/;
 
-/** File extensions for the common image types; any other image/* type is kept as `.img`. */
-export const IMAGE_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/svg+xml': 'svg',
-};
 
 export function assetPath(n: number, k: number, type: string): string {
-  return `assets/${String(n).padStart(6, '0')}/${k}.${IMAGE_TYPES[type] ?? 'img'}`;
+  return `assets/${String(n).padStart(6, '0')}/${k}.${imageExtension(type)}`;
 }
 
 const Str = (max: number) => s.pipe(s.string(), s.maxLength(max));
