@@ -8,7 +8,7 @@ import type { JSX } from 'preact';
 export type IconName =
   | 'arrow-left' | 'bookmark' | 'bookmark-filled' | 'library' | 'book-open' | 'search' | 'close' | 'alert' | 'info'
   | 'whatsapp' | 'facebook' | 'linkedin' | 'external'
-  | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil';
+  | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil' | 'download';
 
 const STROKE: Partial<Record<IconName, JSX.Element>> = {
   'arrow-left': <path d="M19 12H5m6 7-7-7 7-7" />,
@@ -85,6 +85,7 @@ const STROKE: Partial<Record<IconName, JSX.Element>> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  download: <path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 19.5h14" />,
   pencil: <path d="m14.5 5.5 4 4M4.5 19.5l1-4.5L16 4.5l3.5 3.5L9 18.5z" />,
 };
 

@@ -6,12 +6,14 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { applyUiLanguage } from '../../utils/ui-language';
+import type { ExportModel } from '../../utils/models/export';
 import { UNDO_MS, type LibraryModel } from '../../utils/models/library';
 import { ErrorMessage } from '../ErrorMessage';
 import { BrandMark, Icon, Spinner } from '../Icon';
 import { UndoToast } from '../UndoToast';
 import { BulkBar } from './BulkBar';
 import { EmptyState } from './EmptyState';
+import { ExportButton, ExportDialog } from './ExportDialog';
 import { ListControls } from './ListControls';
 import { SearchBar } from './SearchBar';
 import { StorageInfo } from './StorageInfo';
@@ -20,7 +22,7 @@ import { usePageEffects } from './use-page-effects';
 import { ViewNav } from './ViewNav';
 import { VirtualList } from './VirtualList';
 
-export function LibraryPage({ model }: { model: LibraryModel }) {
+export function LibraryPage({ model, exporter }: { model: LibraryModel; exporter: ExportModel }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -50,6 +52,9 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
         <div class="mx-auto flex h-14 max-w-6xl items-center gap-2.5 px-5 sm:px-8">
           <BrandMark size={24} />
           <span class="font-serif text-lg font-bold tracking-tight">{t('popupHeading')}</span>
+          <div class="ms-auto flex items-center gap-2">
+            {status === 'ready' && <ExportButton onOpen={() => exporter.open(model.selectedShown.value.length > 0)} />}
+          </div>
         </div>
       </header>
       <div class="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-x-10 gap-y-6 px-5 pb-32 pt-8 sm:px-8 lg:grid-cols-[14rem_minmax(0,1fr)] lg:pt-12">
@@ -110,6 +115,7 @@ export function LibraryPage({ model }: { model: LibraryModel }) {
         onDismiss={() => void model.commitPending()}
         undoRef={undoRef}
       />
+      <ExportDialog model={exporter} />
     </div>
   );
 }

@@ -23,8 +23,32 @@ export function exportFragment(bundle: ArticleBundle, srcFor: (asset: ArticleAss
     const key = imageKey(asset.url);
     if (src && key) local.set(key, src);
   }
+  leadFigure(bundle, fragment, local);
   localizeImages(fragment, local, MISSING_IMAGE_LABEL);
   return fragment;
+}
+
+/**
+ * The reader shows the lead image above the text (the extractor takes it out of
+ * the body); an export does the same when there is a stored copy of it and the
+ * body does not show it already. Built as DOM, never as markup.
+ */
+function leadFigure(bundle: ArticleBundle, fragment: DocumentFragment, local: ReadonlyMap<string, string>): void {
+  const lead = imageKey(bundle.meta.leadImage);
+  if (!lead || !local.has(lead)) return;
+  if (Array.from(fragment.querySelectorAll('img')).some((img) => imageKey(img.getAttribute('src')) === lead)) return;
+  const doc = fragment.ownerDocument;
+  const figure = doc.createElement('figure');
+  const img = doc.createElement('img');
+  img.setAttribute('src', lead);
+  img.setAttribute('alt', bundle.meta.leadImageAlt ?? '');
+  figure.append(img);
+  if (bundle.meta.leadImageCaption) {
+    const caption = doc.createElement('figcaption');
+    caption.textContent = bundle.meta.leadImageCaption;
+    figure.append(caption);
+  }
+  fragment.prepend(figure);
 }
 
 /** A fragment as HTML text (the HTML serialiser: what a browser writes for innerHTML). */
