@@ -11,12 +11,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleBench } from './bench/bundles';
 import { detectBench } from './bench/detect';
+import { exportBench } from './bench/export';
 import { libraryBench } from './bench/library';
 import { popupBench } from './bench/popup';
 import { readerBench } from './bench/reader';
 import type { Bench, BenchRow } from './bench/types';
 
-const BENCHES: Bench[] = [bundleBench, detectBench, popupBench, readerBench, libraryBench];
+const BENCHES: Bench[] = [bundleBench, detectBench, popupBench, readerBench, libraryBench, exportBench];
 
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--'));

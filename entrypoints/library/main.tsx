@@ -4,7 +4,7 @@ import '../../assets/app.css';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { onUpgradeBlocked } from '../../utils/db/open';
 import { libraryRepository } from '../../utils/db/library-repository';
-import { readBundle } from '../../utils/db/transfer';
+import { readBundles } from '../../utils/db/transfer';
 import { exportErrorText, libraryErrorText } from '../../utils/i18n';
 import { createExportModel, downloadBlob, libraryScopeIds } from '../../utils/models/export';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
@@ -13,7 +13,7 @@ import { runExport } from '../../utils/transfer/export/formats';
 function main() {
   const model = createLibraryModel(browserLibraryDeps(libraryRepository, libraryErrorText));
   const exporter = createExportModel({
-    run: (format, ids, options) => runExport(format, ids, readBundle, options),
+    run: (format, ids, options) => runExport(format, ids, readBundles, options),
     download: downloadBlob,
     errorText: exportErrorText,
     ids: (scope) => libraryScopeIds(model, scope),

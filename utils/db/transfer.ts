@@ -1,9 +1,9 @@
 /**
  * Reading whole articles for an export, and writing one back from a backup.
  *
- * An export reads one article at a time (one read-only transaction over its
- * stores), so a 10,000-article export never holds more than one article's
- * body and images on the page's heap. A restore writes one article in one
+ * An export reads a few dozen articles at a time (one read-only transaction
+ * for each batch), so a 10,000-article export holds at most two batches of
+ * bodies on the page's heap (image blobs are handles until a writer reads them). A restore writes one article in one
  * transaction over every store it touches, like a save (utils/db/articles.ts):
  * the article, body, images, highlights, position and search entry are in
  * whole or not at all.
@@ -19,28 +19,46 @@ import { abortQuietly, queue } from './requests';
 import { ARTICLE_STORES } from './schema';
 import { compactLater, writeIndex } from './search-index';
 
+/**
+ * Whole articles for `ids`, in order (undefined for an id no longer in the
+ * library). One read-only transaction with every request issued at once: a
+ * transaction per article costs a round of IndexedDB scheduling each, which
+ * under load dominated the export of a large library.
+ */
+export async function readBundles(ids: readonly string[]): Promise<(ArticleBundle | undefined)[]> {
+  const tx = (await db()).transaction(['articles', 'bodies', 'assets', 'highlights', 'positions'], 'readonly');
+  const parts = ids.map((id) =>
+    Promise.all([
+      tx.objectStore('articles').get(id),
+      tx.objectStore('bodies').get(id),
+      tx.objectStore('assets').index('articleId').getAll(id),
+      tx.objectStore('highlights').index('articleId').getAll(id),
+    ]),
+  );
+  const read = await Promise.all(
+    parts.map(async (p) => {
+      const [meta, body, assets, highlights] = await p;
+      const position = meta ? await tx.objectStore('positions').get(meta.urlKey) : undefined;
+      return { meta, body, assets, highlights, position };
+    }),
+  );
+  await tx.done;
+  return read.map(({ meta, body, assets, highlights, position }) =>
+    meta
+      ? {
+          meta,
+          body: body ?? null,
+          assets: assets.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+          highlights: highlights.sort(byDocumentOrder),
+          position: position ? { fraction: position.fraction, at: position.at } : null,
+        }
+      : undefined,
+  );
+}
+
 /** One article with its body, images, highlights and position; undefined when it is not in the library. */
 export async function readBundle(id: string): Promise<ArticleBundle | undefined> {
-  const tx = (await db()).transaction(['articles', 'bodies', 'assets', 'highlights', 'positions'], 'readonly');
-  const meta = await tx.objectStore('articles').get(id);
-  if (!meta) {
-    await tx.done;
-    return undefined;
-  }
-  const [body, assets, highlights, position] = await Promise.all([
-    tx.objectStore('bodies').get(id),
-    tx.objectStore('assets').index('articleId').getAll(id),
-    tx.objectStore('highlights').index('articleId').getAll(id),
-    tx.objectStore('positions').get(meta.urlKey),
-  ]);
-  await tx.done;
-  return {
-    meta,
-    body: body ?? null,
-    assets: assets.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
-    highlights: highlights.sort(byDocumentOrder),
-    position: position ? { fraction: position.fraction, at: position.at } : null,
-  };
+  return (await readBundles([id]))[0];
 }
 
 export type RestoreOutcome = 'restored' | 'duplicate';

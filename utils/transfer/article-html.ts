@@ -5,10 +5,13 @@
  * no stored copy, exactly as the reader shows it offline. Nothing an export
  * writes names the network for an image.
  */
+import { byDocumentOrder } from '../highlights/order';
+import type { Highlight } from '../highlights/types';
 import { imageKey } from '../library/image-urls';
 import { localizeImages } from '../library/offline-images';
 import type { ArticleAsset } from '../library/types';
 import { sanitizeArticle } from '../sanitize';
+import { normaliseQuote } from '../text-fragment';
 import type { ArticleBundle } from './bundle';
 
 export const MISSING_IMAGE_LABEL = 'Image not saved';
@@ -70,4 +73,12 @@ export function base64Of(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Highlights in document order as one-line quotes with their notes (empty quotes left out). */
+export function highlightQuotes(highlights: readonly Highlight[]): { quote: string; note: string }[] {
+  return [...highlights].sort(byDocumentOrder).flatMap((h) => {
+    const quote = normaliseQuote(h.selectors.quote.exact);
+    return quote ? [{ quote, note: h.note.trim() }] : [];
+  });
 }

@@ -9,7 +9,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAll } from '@/utils/db/library-repository';
 import { closeDB, db } from '@/utils/db/open';
-import { readBundle } from '@/utils/db/transfer';
+import { readBundles } from '@/utils/db/transfer';
 import { restoreBackup } from '@/utils/transfer/backup/restore';
 import { writeBackup } from '@/utils/transfer/backup/writer';
 import { bundlesOf } from '@/utils/transfer/source';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   globalThis.indexedDB = new IDBFactory();
   await seedLibrary(4);
   const ids = (await listAll()).map((m) => m.id);
-  const { blob } = await writeBackup(bundlesOf(ids, readBundle));
+  const { blob } = await writeBackup(bundlesOf(ids, readBundles));
   valid = {};
   for (const e of await listZip(blob)) valid[e.name] = await readEntry(blob, e, 1e8);
   await closeDB();

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAll } from '@/utils/db/library-repository';
 import { closeDB, db } from '@/utils/db/open';
 import { compactIndex, searchIndex } from '@/utils/db/search-index';
-import { readBundle } from '@/utils/db/transfer';
+import { readBundle, readBundles } from '@/utils/db/transfer';
 import { readBackup, verifyBackup } from '@/utils/transfer/backup/reader';
 import { restoreBackup, restoreItem } from '@/utils/transfer/backup/restore';
 import { writeBackup } from '@/utils/transfer/backup/writer';
@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function backupOfLibrary(): Promise<Blob> {
   const ids = (await listAll()).map((m) => m.id);
-  return (await writeBackup(bundlesOf(ids, readBundle), 1_800_000_000_000)).blob;
+  return (await writeBackup(bundlesOf(ids, readBundles), 1_800_000_000_000)).blob;
 }
 
 async function entriesOf(zip: Blob): Promise<Map<string, string>> {

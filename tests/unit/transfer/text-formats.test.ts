@@ -134,7 +134,7 @@ describe('CSV and bookmarks', () => {
 
 describe('runExport', () => {
   it('names the download by format and day, and counts articles whose text is missing', async () => {
-    const read = async (id: string) => (id === 'gone' ? undefined : bundle(Number(id), { content: id === '2' ? null : undefined }));
+    const read = async (ids: readonly string[]) => ids.map((id) => (id === 'gone' ? undefined : bundle(Number(id), { content: id === '2' ? null : undefined })));
     const out = await runExport('markdown', ['1', '2', 'gone'], read, { now: Date.UTC(2026, 11, 1) });
     expect(out).toMatchObject({ fileName: 'folio-markdown-2026-12-01.zip', articles: 2, withoutBody: 1 });
     const files = await unzip(out.blob);
@@ -144,14 +144,17 @@ describe('runExport', () => {
   it('stops at the next article once cancelled, with ExportCancelledError', async () => {
     const controller = new AbortController();
     let reads = 0;
-    const read = async (id: string) => {
+    const read = async (ids: readonly string[]) => {
       if (++reads === 2) controller.abort();
-      return bundle(Number(id));
+      return ids.map((id) => bundle(Number(id)));
     };
-    await expect(runExport('html', ['1', '2', '3', '4'], read, { signal: controller.signal })).rejects.toThrow(/cancelled/);
-    expect(reads).toBe(2);
-    // Positive control: without the abort all four are read.
+    // One article per read: the abort lands while the second is read (the third is already asked for).
+    await expect(runExport('html', ['1', '2', '3', '4', '5'], read, { signal: controller.signal, batchSize: 1 })).rejects.toThrow(/cancelled/);
+    expect(reads).toBeLessThanOrEqual(3);
+    // Positive control: without the abort all five are read.
     reads = 0;
-    expect((await runExport('html', ['1', '2', '3', '4'], async (id) => (reads++, bundle(Number(id))))).articles).toBe(4);
+    const all = await runExport('html', ['1', '2', '3', '4', '5'], async (ids) => (reads++, ids.map((id) => bundle(Number(id)))), { batchSize: 1 });
+    expect(all.articles).toBe(5);
+    expect(reads).toBe(5);
   });
 });

@@ -6,6 +6,7 @@
  * are cut to a few per element, characters XML forbids are dropped, and the
  * result is written by the XML serialiser (well-formed by construction).
  */
+import { languageTag } from '../language-tag';
 
 const KEEP = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code', 'em', 'strong',
@@ -50,7 +51,7 @@ function clean(root: ParentNode): void {
       if (v !== null && !/^\d{1,5}$/.test(v)) el.removeAttribute(name);
     }
     const lang = el.getAttribute('lang');
-    if (lang !== null && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) el.removeAttribute('lang');
+    if (lang !== null && !languageTag(lang)) el.removeAttribute('lang');
     const dir = el.getAttribute('dir');
     if (dir !== null && dir !== 'ltr' && dir !== 'rtl') el.removeAttribute('dir');
     if (el.hasAttribute('class') && el.getAttribute('class') !== 'image-not-saved') el.removeAttribute('class');

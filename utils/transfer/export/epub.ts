@@ -5,9 +5,8 @@
  * EPUB core media types (JPEG, PNG, GIF) are included; others would need a
  * fallback chain and are shown as their alt text, as in the offline reader.
  */
-import { normaliseQuote } from '../../text-fragment';
-import { byDocumentOrder } from '../../highlights/order';
-import { exportFragment } from '../article-html';
+import { exportFragment, highlightQuotes } from '../article-html';
+import { languageTag } from '../language-tag';
 import type { ArticleBundle } from '../bundle';
 import { imageExtension } from '../image-types';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
@@ -15,7 +14,6 @@ import { epubXhtml, xmlText } from './epub-xhtml';
 import type { ExportSummary } from './markdown';
 
 const CORE_IMAGES = new Set(['image/jpeg', 'image/png', 'image/gif']);
-const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -45,17 +43,8 @@ ${bodyXhtml}
 }
 
 function highlightsXhtml(bundle: ArticleBundle): string {
-  const items = [...bundle.highlights].sort(byDocumentOrder).flatMap((h) => {
-    const quote = normaliseQuote(h.selectors.quote.exact);
-    if (!quote) return [];
-    const note = h.note.trim();
-    return [`<blockquote><p>${xmlText(quote)}</p></blockquote>${note ? `<p class="note">${xmlText(note)}</p>` : ''}`];
-  });
+  const items = highlightQuotes(bundle.highlights).map(({ quote, note }) => `<blockquote><p>${xmlText(quote)}</p></blockquote>${note ? `<p class="note">${xmlText(note)}</p>` : ''}`);
   return items.length ? `<section><h2>Highlights</h2>${items.join('')}</section>` : '';
-}
-
-function langOf(value: string | null | undefined): string | null {
-  return value && LANG.test(value) ? value : null;
 }
 
 export interface EpubOptions {
@@ -83,8 +72,8 @@ export async function writeEpub(bundles: AsyncIterable<ArticleBundle>, options: 
       const n = String(articles).padStart(6, '0');
       const title = bundle.meta.title.replace(/\s+/g, ' ').trim() || 'Untitled';
       if (articles === 1) firstTitle = title;
-      const lang = langOf(bundle.meta.lang) ?? 'en';
-      bookLang ??= langOf(bundle.meta.lang);
+      const lang = languageTag(bundle.meta.lang) ?? 'en';
+      bookLang ??= languageTag(bundle.meta.lang);
       const images = new Map<string, string>();
       let k = 0;
       for (const asset of bundle.assets) {

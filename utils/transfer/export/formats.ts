@@ -6,7 +6,7 @@
  */
 import { writeBackup } from '../backup/writer';
 import { downloadName } from '../file-names';
-import { bundlesOf, type ExportOptions, type ReadBundle } from '../source';
+import { bundlesOf, type ExportOptions, type ReadBundles } from '../source';
 import { writeBookmarks } from './bookmarks';
 import { writeEpub } from './epub';
 import { writeHtml } from './html';
@@ -35,7 +35,7 @@ const FILES: Record<ExportFormat, { kind: string; extension: string }> = {
   'readwise-csv': { kind: 'readwise-highlights', extension: 'csv' },
 };
 
-export async function runExport(format: ExportFormat, ids: readonly string[], read: ReadBundle, options: ExportOptions = {}): Promise<ExportOutput> {
+export async function runExport(format: ExportFormat, ids: readonly string[], read: ReadBundles, options: ExportOptions = {}): Promise<ExportOutput> {
   const now = options.now ?? Date.now();
   const bundles = bundlesOf(ids, read, options);
   let missing = 0;

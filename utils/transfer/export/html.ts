@@ -6,9 +6,8 @@
  * allows nothing but inline styles and data: images, so even a sanitiser miss
  * could neither run script nor load anything.
  */
-import { normaliseQuote } from '../../text-fragment';
-import { byDocumentOrder } from '../../highlights/order';
-import { base64Of, escapeHtml, exportFragment, fragmentHtml } from '../article-html';
+import { base64Of, escapeHtml, exportFragment, fragmentHtml, highlightQuotes } from '../article-html';
+import { languageTag } from '../language-tag';
 import type { ArticleBundle } from '../bundle';
 import { createNamer } from '../file-names';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
@@ -36,7 +35,8 @@ ul.index { list-style: none; padding: 0; } ul.index li { margin: 0 0 1rem; } ul.
 `;
 
 function page(title: string, lang: string | null, dir: string | null, body: string): string {
-  const langAttr = lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? ` lang="${escapeHtml(lang)}"` : '';
+  const tag = languageTag(lang);
+  const langAttr = tag ? ` lang="${tag}"` : '';
   const dirAttr = dir === 'rtl' ? ' dir="rtl"' : '';
   return `<!DOCTYPE html>
 <html${langAttr}${dirAttr}>
@@ -67,12 +67,7 @@ function metaLine(bundle: ArticleBundle): string {
 }
 
 function highlightsHtml(bundle: ArticleBundle): string {
-  const items = [...bundle.highlights].sort(byDocumentOrder).flatMap((h) => {
-    const quote = normaliseQuote(h.selectors.quote.exact);
-    if (!quote) return [];
-    const note = h.note.trim();
-    return [`<blockquote>${escapeHtml(quote)}</blockquote>${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}`];
-  });
+  const items = highlightQuotes(bundle.highlights).map(({ quote, note }) => `<blockquote>${escapeHtml(quote)}</blockquote>${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}`);
   if (!items.length) return '';
   return `<section class="highlights" aria-labelledby="highlights"><h2 id="highlights">Highlights</h2>\n${items.join('\n')}</section>`;
 }
