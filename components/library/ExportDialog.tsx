@@ -95,7 +95,7 @@ export function ExportDialog({ model }: { model: ExportModel }) {
         </fieldset>
         {running && (
           <div class="space-y-2" role="status">
-            <progress class="h-2 w-full accent-[var(--color-accent)]" max={Math.max(1, total)} value={done} aria-label={t('exportProgressLabel')} />
+            <progress class="progress-bar w-full" max={Math.max(1, total)} value={done} aria-label={t('exportProgressLabel')} />
             <p class="text-sm tabular-nums text-ink-soft">{t('exportProgress', done.toLocaleString(), total.toLocaleString())}</p>
           </div>
         )}

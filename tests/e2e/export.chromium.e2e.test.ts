@@ -176,7 +176,7 @@ describe('export (Chromium)', () => {
   });
 
   it('Cancel stops a large export: progress shows, Cancel ends it, no file arrives', async () => {
-    // 1,500 articles with a 400 kB image each, written straight into IndexedDB (seeding, not the flow under test).
+    // 1,500 articles with a 100 kB image each, written straight into IndexedDB (seeding, not the flow under test).
     await library.evaluate(async (count: number) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('folio');
@@ -189,7 +189,7 @@ describe('export (Chromium)', () => {
       });
       const [meta] = await read<Record<string, unknown>>('articles');
       const [body] = await read<Record<string, unknown>>('bodies');
-      const image = new Blob([new Uint8Array(400_000).fill(7)], { type: 'image/jpeg' });
+      const image = new Blob([new Uint8Array(100_000).fill(7)], { type: 'image/jpeg' });
       const tx = db.transaction(['articles', 'bodies', 'assets'], 'readwrite');
       for (let i = 0; i < count; i++) {
         const id = `bulk-${i}`;
@@ -231,5 +231,5 @@ describe('export (Chromium)', () => {
     expect(after.some((n) => /^folio-html-/.test(n))).toBe(false);
     await closeDialog();
     await removeDirs([downloads]);
-  });
+  }, 180_000);
 });

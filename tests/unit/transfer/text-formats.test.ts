@@ -64,6 +64,20 @@ describe('Markdown', () => {
   });
 });
 
+describe('the lead image', () => {
+  it('goes above the body when the extractor lifted it out and a copy is stored; not twice, not without a copy', async () => {
+    const lifted = bundle(1, { content: '<p>Text only.</p>' });
+    lifted.meta.leadImageAlt = 'The port at dawn';
+    const noCopy = bundle(2, { content: '<p>Text only.</p>' });
+    noCopy.assets = [];
+    const files = await unzip((await writeMarkdown(each([lifted, bundle(3), noCopy]))).blob);
+    expect(text(files.get('Story 1.md')!)).toMatch(/# Story 1\n\n!\[The port at dawn\]\(assets\/000001-1\.png\)\n\nText only\./);
+    // Positive control for "not twice": the body already shows it.
+    expect(text(files.get('Story 3.md')!).match(/!\[/g)).toHaveLength(1);
+    expect(text(files.get('Story 2.md')!)).not.toMatch(/!\[|Image not saved/);
+  });
+});
+
 describe('HTML', () => {
   it('self-contained pages: strict CSP first in <head>, images inlined, nothing executable; index.html links every page', async () => {
     const files = await unzip((await writeHtml(each([bundle(1), bundle(2, { title: 'index' }), bundle(3, { content: '<p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)><svg><script>alert(1)</script></svg><iframe src="https://evil.example"></iframe><form action="https://evil.example"><input></form></p>' })]))).blob);
