@@ -42,3 +42,12 @@ export function libraryErrorText(error: unknown): string {
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return t('errorQuota');
   return t('errorStorage');
 }
+
+/** What to tell the user when an export failed (a cancelled export is not a failure: the dialog says so). */
+export function exportErrorText(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || name === 'NotReadableError') return t('exportQuota');
+  if (name === 'DatabaseTooNewError' || name === 'UpgradeFailedError') return libraryErrorText(error);
+  const reason = error instanceof Error && error.message ? error.message : t('errorStorage');
+  return t('exportFailed', reason);
+}

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { applyUiLanguage } from '../../utils/ui-language';
+import type { ExportModel } from '../../utils/models/export';
 import { UNDO_MS, type LibraryModel } from '../../utils/models/library';
 import { ErrorMessage } from '../ErrorMessage';
 import { BrandMark, Icon, Spinner } from '../Icon';
@@ -17,6 +18,7 @@ import { DownloadProgress } from './DownloadProgress';
 import { ImportButton } from './ImportButton';
 import { ImportDialog } from './ImportDialog';
 import { EmptyState } from './EmptyState';
+import { ExportButton, ExportDialog } from './ExportDialog';
 import { ListControls } from './ListControls';
 import { SearchBar } from './SearchBar';
 import { StorageInfo } from './StorageInfo';
@@ -28,7 +30,13 @@ import { useHighlightsRoute } from './use-highlights-route';
 import type { HighlightsModel } from '../../utils/models/library-highlights';
 import { VirtualList } from './VirtualList';
 
-export function LibraryPage({ model, highlights, importer, downloads }: { model: LibraryModel; highlights: HighlightsModel; importer: ImportModel; downloads: FetchProgressModel }) {
+export function LibraryPage({ model, highlights, importer, downloads, exporter }: {
+  model: LibraryModel;
+  highlights: HighlightsModel;
+  importer: ImportModel;
+  downloads: FetchProgressModel;
+  exporter: ExportModel;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -61,8 +69,9 @@ export function LibraryPage({ model, highlights, importer, downloads }: { model:
         <div class="mx-auto flex h-14 max-w-6xl items-center gap-2.5 px-5 sm:px-8">
           <BrandMark size={24} />
           <span class="font-serif text-lg font-bold tracking-tight">{t('popupHeading')}</span>
-          <div class="ms-auto">
+          <div class="ms-auto flex items-center gap-2">
             <ImportButton model={importer} inputRef={fileRef} />
+            {status === 'ready' && <ExportButton onOpen={() => exporter.open(model.selectedShown.value.length > 0)} />}
           </div>
         </div>
       </header>
@@ -132,6 +141,7 @@ export function LibraryPage({ model, highlights, importer, downloads }: { model:
         onDismiss={() => void model.commitPending()}
         undoRef={undoRef}
       />
+      <ExportDialog model={exporter} />
     </div>
   );
 }

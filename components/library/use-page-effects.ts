@@ -21,6 +21,8 @@ export function usePageEffects(model: LibraryModel, search: RefObject<HTMLInputE
     const onHide = () => model.leave();
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      // A modal dialog (Export) owns the keyboard: Escape is its own, and the list behind is inert.
+      if (document.querySelector('dialog[open]')) return;
       if (e.key === '/' && !typingIn(e.target)) {
         e.preventDefault();
         search.current?.focus();

@@ -4,12 +4,15 @@ import '../../assets/app.css';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { onUpgradeBlocked } from '../../utils/db/open';
 import { libraryRepository } from '../../utils/db/library-repository';
-import { libraryErrorText } from '../../utils/i18n';
 import { listAllHighlights } from '../../utils/db/highlights';
+import { readBundles } from '../../utils/db/transfer';
+import { exportErrorText, libraryErrorText } from '../../utils/i18n';
+import { createExportModel, downloadBlob, libraryScopeIds } from '../../utils/models/export';
 import { createFetchProgressModel } from '../../utils/models/fetch-progress';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 import { browserHighlightsDeps, createHighlightsModel } from '../../utils/models/library-highlights';
 import { createImportModel } from '../../utils/models/library-import';
+import { runExport } from '../../utils/transfer/export/formats';
 import { browserFetchProgressDeps, browserImportDeps, onLibraryChange } from '../../utils/transfer/import/page-deps';
 
 function main() {
@@ -17,12 +20,18 @@ function main() {
   const highlights = createHighlightsModel(browserHighlightsDeps(listAllHighlights, libraryRepository.search, libraryErrorText), model.articlesById);
   const importer = createImportModel(browserImportDeps());
   const downloads = createFetchProgressModel(browserFetchProgressDeps());
+  const exporter = createExportModel({
+    run: (format, ids, options) => runExport(format, ids, readBundles, options),
+    download: downloadBlob,
+    errorText: exportErrorText,
+    ids: (scope) => libraryScopeIds(model, scope),
+  });
   onUpgradeBlocked(model.setBlocked);
   // Before the first render: the database opens while the page renders its frame.
   void model.start();
   onLibraryChange(() => void downloads.refresh());
   void downloads.refresh();
-  render(<LibraryPage model={model} highlights={highlights} importer={importer} downloads={downloads} />, document.getElementById('app')!);
+  render(<LibraryPage model={model} highlights={highlights} importer={importer} downloads={downloads} exporter={exporter} />, document.getElementById('app')!);
 }
 
 main();

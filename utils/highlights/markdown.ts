@@ -24,7 +24,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A URL safe inside `(…)` of a Markdown link. */
-function linkTarget(url: string): string {
+export function linkTarget(url: string): string {
   return url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
@@ -32,8 +32,9 @@ function linkText(text: string): string {
   return normaliseQuote(text).replace(/[\\[\]]/g, '\\$&') || 'Untitled';
 }
 
-export function highlightsToMarkdown(article: MarkdownArticle, highlights: readonly Highlight[]): string {
-  const blocks = [`## [${linkText(article.title)}](${linkTarget(article.url)})`];
+/** Each highlight in document order as a quote block, its note (if any) as the block after it. */
+export function highlightBlocks(highlights: readonly Highlight[]): string[] {
+  const blocks: string[] = [];
   for (const h of [...highlights].sort(byDocumentOrder)) {
     // The text model keeps the HTML's line breaks and indentation: a quote reads as one line.
     const quote = normaliseQuote(h.selectors.quote.exact);
@@ -42,5 +43,10 @@ export function highlightsToMarkdown(article: MarkdownArticle, highlights: reado
     const note = h.note.trim();
     if (note) blocks.push(note);
   }
+  return blocks;
+}
+
+export function highlightsToMarkdown(article: MarkdownArticle, highlights: readonly Highlight[]): string {
+  const blocks = [`## [${linkText(article.title)}](${linkTarget(article.url)})`, ...highlightBlocks(highlights)];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,0 +1,235 @@
+/**
+ * Export from the library UI in Chromium, as a person does it: three articles
+ * saved with the popup's "Save for later" (their images fetched by Folio),
+ * then Export → a format → Export, the download landing in a temp folder
+ * (CDP Browser.setDownloadBehavior) and opened here: the Folio backup (every
+ * article with its images and a highlight-free record), Markdown (front matter
+ * parsed back, images in assets/) and the EPUB's structure. Cancel: a large
+ * export (bulk records written straight into IndexedDB) stops on Cancel and
+ * leaves no file. Screenshots of the dialog in light and dark for a person.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { parse as parseYaml } from 'yaml';
+import { listZip, readEntry } from '../../utils/transfer/zip-reader';
+import type { ChromiumSession } from './harness/chromium';
+import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
+import { addSeedRoutes, SEED, waitForTitles, clickInRow } from './harness/library';
+import { waitForValue } from './harness/pages';
+import { runAxe, waitForStill } from './harness/reader';
+import type { SiteServer } from './harness/server';
+import { useSiteAndChromium } from './harness/suite';
+import { makeTempDir, removeDirs } from './harness/temp';
+
+let server: SiteServer;
+let chromium: ChromiumSession;
+let library: Page;
+let downloads: string;
+
+useSiteAndChromium((s, c) => {
+  server = s;
+  chromium = c;
+  addSeedRoutes(server);
+});
+
+async function finishedFiles(): Promise<string[]> {
+  const names = await readdir(downloads);
+  return names.filter((n) => !n.endsWith('.crdownload')).sort();
+}
+
+/** Waits for `name` to be downloaded whole and returns it as a Blob. */
+async function downloaded(name: RegExp): Promise<{ file: string; blob: Blob }> {
+  const files = await waitForValue(async () => ({ done: await finishedFiles(), partial: (await readdir(downloads)).filter((n) => n.endsWith('.crdownload')) }), (v) => v.partial.length === 0 && v.done.some((n) => name.test(n)), `a download named ${name}`, 60_000);
+  const file = files.done.find((n) => name.test(n))!;
+  return { file, blob: new Blob([await readFile(join(downloads, file))]) };
+}
+
+async function entries(blob: Blob): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const e of await listZip(blob)) out.set(e.name, await readEntry(blob, e, 1e8));
+  return out;
+}
+
+async function openDialog(): Promise<void> {
+  await library.click('button[aria-haspopup="dialog"]');
+  await library.waitForSelector('dialog[open] #export-title');
+}
+
+async function chooseAndExport(formatLabel: string, scope: 'all' | 'shown' | 'selected' = 'all'): Promise<void> {
+  await library.evaluate((label, s) => {
+    const dialog = document.querySelector('dialog[open]')!;
+    const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[name="export-format"]')];
+    const wanted = radios.find((r) => r.closest('label')!.textContent!.includes(label));
+    if (!wanted) throw new Error(`no format ${label}`);
+    wanted.click();
+    dialog.querySelector<HTMLInputElement>(`input[name="export-scope"][value="${s}"]`)!.click();
+  }, formatLabel, scope);
+  await library.click('dialog[open] button[type="submit"]');
+}
+
+async function waitForDone(): Promise<string> {
+  const handle = await library.waitForFunction(() => {
+    const text = document.querySelector('dialog[open] [aria-live]')?.textContent ?? '';
+    return text.startsWith('Exported') ? text : null;
+  }, { timeout: 60_000 }).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}; the dialog says: ${await library.$eval('dialog[open]', (d) => d.textContent).catch(() => '(no dialog)')}`);
+  });
+  return (await handle.jsonValue()) as string;
+}
+
+async function closeDialog(): Promise<void> {
+  await library.keyboard.press('Escape');
+  await library.waitForFunction(() => !document.querySelector('dialog[open]'));
+}
+
+describe('export (Chromium)', () => {
+  it('seeds three saved articles and lets downloads land in a temp folder', async () => {
+    for (const seed of SEED) {
+      const tab = await chromium.openTab(server.url(seed.path));
+      await chromium.waitForActionTitle(await chromium.tabIdOf(tab), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+      const popup = await chromium.openPopup(tab);
+      await saveAndWait(popup);
+      await popup.close();
+      await tab.close();
+    }
+    downloads = await makeTempDir('downloads');
+    const cdp = await chromium.browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    library = await chromium.openTab(chromium.extensionUrl('library.html'));
+    await library.bringToFront();
+    await waitForTitles(library, (t) => t.length === 3, 'three saved articles');
+  });
+
+  it('the dialog: keyboard reachable, named, no serious axe violations; screenshots light and dark', async () => {
+    await library.focus('button[aria-haspopup="dialog"]');
+    await library.keyboard.press('Enter');
+    await library.waitForSelector('dialog[open] #export-title');
+    // Focus moved into the modal dialog.
+    expect(await library.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await library.$eval('dialog[open]', (d) => d.getAttribute('aria-labelledby'))).toBe('export-title');
+    for (const scheme of ['light', 'dark'] as const) {
+      await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await waitForStill(library);
+      const serious = (await runAxe(library)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious, scheme).toEqual([]);
+      await library.screenshot({ path: `/tmp/folio-export-dialog-chromium-${scheme}.png` });
+    }
+    await library.emulateMediaFeatures([]);
+    await closeDialog();
+    // Escape closed the dialog only: the library is still all there.
+    await waitForTitles(library, (t) => t.length === 3, 'the list after Escape');
+  });
+
+  it('Folio backup: every article, body and stored image in the downloaded zip', async () => {
+    await openDialog();
+    await chooseAndExport('Folio backup');
+    expect(await waitForDone()).toContain('Exported 3 articles');
+    const { file, blob } = await downloaded(/^folio-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(file).toMatch(/^folio-backup-/);
+    const zip = await entries(blob);
+    const manifest = JSON.parse(new TextDecoder().decode(zip.get('manifest.json')));
+    expect(manifest).toMatchObject({ format: 'folio-backup', version: 1 });
+    const articles = [...zip.keys()].filter((n) => n.startsWith('articles/')).map((n) => JSON.parse(new TextDecoder().decode(zip.get(n))));
+    expect(articles.map((a) => a.meta.title).sort()).toEqual(SEED.map((s) => s.title).sort());
+    for (const a of articles) {
+      expect(a.body.content.length).toBeGreaterThan(1000);
+      expect(a.assets.length).toBeGreaterThan(0);
+      for (const ref of a.assets) expect(zip.get(ref.path)!.length).toBe(ref.bytes);
+    }
+    await closeDialog();
+  });
+
+  it('Markdown of the selection: one .md with front matter a YAML parser reads, images in assets/', async () => {
+    await clickInRow(library, SEED[1]!.title, 'Select');
+    await openDialog();
+    // With a selection, the selection is the scope chosen for you.
+    expect(await library.$eval('input[name="export-scope"][value="selected"]', (i) => (i as HTMLInputElement).checked)).toBe(true);
+    await chooseAndExport('Markdown', 'selected');
+    expect(await waitForDone()).toContain('Exported 1 articles');
+    const { blob } = await downloaded(/^folio-markdown-.*\.zip$/);
+    const zip = await entries(blob);
+    const mds = [...zip.keys()].filter((n) => n.endsWith('.md'));
+    expect(mds).toEqual([`${SEED[1]!.title}.md`]);
+    const md = new TextDecoder().decode(zip.get(mds[0]!));
+    const fm = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]!) as Record<string, unknown>;
+    expect(fm).toMatchObject({ title: SEED[1]!.title, url: server.url(SEED[1]!.path) });
+    const links = [...md.matchAll(/!\[[^\]]*\]\((assets\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(zip.has(link), link).toBe(true);
+    expect(md).not.toContain('127.0.0.1/images');
+    await closeDialog();
+    await clickInRow(library, SEED[1]!.title, 'Select');
+  });
+
+  it('EPUB of everything: mimetype first, a chapter per article in the table of contents', async () => {
+    await openDialog();
+    await chooseAndExport('E-book');
+    await waitForDone();
+    const { blob } = await downloaded(/^folio-articles-.*\.epub$/);
+    const list = await listZip(blob);
+    expect(list[0]).toMatchObject({ name: 'mimetype', method: 0 });
+    const nav = new TextDecoder().decode(await readEntry(blob, list.find((e) => e.name === 'OEBPS/nav.xhtml')!, 1e6));
+    for (const s of SEED) expect(nav).toContain(s.title);
+    await closeDialog();
+  });
+
+  it('Cancel stops a large export: progress shows, Cancel ends it, no file arrives', async () => {
+    // 1,500 articles with a 100 kB image each, written straight into IndexedDB (seeding, not the flow under test).
+    await library.evaluate(async (count: number) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('folio');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const read = <T,>(store: string) => new Promise<T[]>((resolve) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+      });
+      const [meta] = await read<Record<string, unknown>>('articles');
+      const [body] = await read<Record<string, unknown>>('bodies');
+      const image = new Blob([new Uint8Array(100_000).fill(7)], { type: 'image/jpeg' });
+      const tx = db.transaction(['articles', 'bodies', 'assets'], 'readwrite');
+      for (let i = 0; i < count; i++) {
+        const id = `bulk-${i}`;
+        const url = `https://bulk.example/${i}`;
+        tx.objectStore('articles').put({ ...meta, id, urlKey: `bulk.example/${i}`, url, canonicalUrl: url, title: `Bulk ${i}`, savedAt: 1_600_000_000_000 + i });
+        tx.objectStore('bodies').put({ ...body, id, content: `<p>Bulk ${i}</p><img src="https://bulk.example/${i}.jpg">` });
+        tx.objectStore('assets').put({ articleId: id, url: `https://bulk.example/${i}.jpg`, blob: image, type: 'image/jpeg', bytes: image.size });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, 1_500);
+    await library.reload();
+    await library.bringToFront();
+    await library.waitForSelector('button[aria-haspopup="dialog"]');
+    const before = await finishedFiles();
+    await openDialog();
+    await chooseAndExport('HTML pages');
+    await library.waitForSelector('dialog[open] progress');
+    const progress = await library.waitForFunction(() => {
+      const p = document.querySelector<HTMLProgressElement>('dialog[open] progress');
+      return p && p.value > 0 ? { value: p.value, max: p.max } : null;
+    }, { timeout: 60_000 });
+    const seen = (await progress.jsonValue()) as { value: number; max: number };
+    expect(seen.max).toBe(1_503);
+    await library.screenshot({ path: '/tmp/folio-export-progress-chromium.png' });
+    const cancel = await library.waitForSelector('dialog[open] ::-p-text(Cancel)');
+    await cancel!.click();
+    await library.waitForFunction(() => document.querySelector('dialog[open] [aria-live]')?.textContent?.includes('Export cancelled'), { timeout: 60_000 });
+    expect(await library.$('dialog[open] progress')).toBeNull();
+    // A small export after it: its file arrives, the cancelled one never does.
+    await chooseAndExport('Link list', 'all');
+    await waitForDone();
+    await downloaded(/^folio-pocket-.*\.csv$/);
+    const after = await finishedFiles();
+    expect(after.filter((n) => !before.includes(n))).toEqual([after.find((n) => /^folio-pocket-/.test(n))]);
+    expect(after.some((n) => /^folio-html-/.test(n))).toBe(false);
+    await closeDialog();
+    await removeDirs([downloads]);
+  }, 180_000);
+});

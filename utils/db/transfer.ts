@@ -1,0 +1,95 @@
+/**
+ * Reading whole articles for an export, and writing one back from a backup.
+ *
+ * An export reads a few dozen articles at a time (one read-only transaction
+ * for each batch), so a 10,000-article export holds at most two batches of
+ * bodies on the page's heap (image blobs are handles until a writer reads them). A restore writes one article in one
+ * transaction over every store it touches, like a save (utils/db/articles.ts):
+ * the article, body, images, highlights, position and search entry are in
+ * whole or not at all.
+ */
+import { byDocumentOrder } from '../highlights/order';
+import { searchableNotes } from '../highlights/search-text';
+import { announce } from '../library/channel';
+import { searchableOf } from '../library/records';
+import { termWeights } from '../library/search-terms';
+import type { ArticleBundle } from '../transfer/bundle';
+import { db } from './open';
+import { abortQuietly, queue } from './requests';
+import { ARTICLE_STORES } from './schema';
+import { compactLater, writeIndex } from './search-index';
+
+/**
+ * Whole articles for `ids`, in order (undefined for an id no longer in the
+ * library). One read-only transaction with every request issued at once: a
+ * transaction per article costs a round of IndexedDB scheduling each, which
+ * under load dominated the export of a large library.
+ */
+export async function readBundles(ids: readonly string[]): Promise<(ArticleBundle | undefined)[]> {
+  const tx = (await db()).transaction(['articles', 'bodies', 'assets', 'highlights', 'positions'], 'readonly');
+  const parts = ids.map((id) =>
+    Promise.all([
+      tx.objectStore('articles').get(id),
+      tx.objectStore('bodies').get(id),
+      tx.objectStore('assets').index('articleId').getAll(id),
+      tx.objectStore('highlights').index('articleId').getAll(id),
+    ]),
+  );
+  const read = await Promise.all(
+    parts.map(async (p) => {
+      const [meta, body, assets, highlights] = await p;
+      const position = meta ? await tx.objectStore('positions').get(meta.urlKey) : undefined;
+      return { meta, body, assets, highlights, position };
+    }),
+  );
+  await tx.done;
+  return read.map(({ meta, body, assets, highlights, position }) =>
+    meta
+      ? {
+          meta,
+          body: body ?? null,
+          assets: assets.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+          highlights: highlights.sort(byDocumentOrder),
+          position: position ? { fraction: position.fraction, at: position.at } : null,
+        }
+      : undefined,
+  );
+}
+
+/** One article with its body, images, highlights and position; undefined when it is not in the library. */
+export async function readBundle(id: string): Promise<ArticleBundle | undefined> {
+  return (await readBundles([id]))[0];
+}
+
+export type RestoreOutcome = 'restored' | 'duplicate';
+
+/**
+ * Writes one article exactly as it was backed up (same id, dates, state).
+ * An article already in the library (same id or same identity) is left as it
+ * is: 'duplicate' (the import report says so; merging is the import's choice).
+ */
+export async function restoreBundle(bundle: ArticleBundle): Promise<RestoreOutcome> {
+  const { meta, body, assets, highlights, position } = bundle;
+  const tx = (await db()).transaction([...ARTICLE_STORES, 'positions'], 'readwrite');
+  try {
+    const articles = tx.objectStore('articles');
+    const clash = (await articles.getKey(meta.id)) ?? (await articles.index('urlKey').getKey(meta.urlKey));
+    if (clash !== undefined) {
+      await tx.done;
+      return 'duplicate';
+    }
+    queue(articles.put(meta));
+    if (body) queue(tx.objectStore('bodies').put(body));
+    for (const asset of assets) queue(tx.objectStore('assets').put({ ...asset, articleId: meta.id }));
+    for (const h of highlights) queue(tx.objectStore('highlights').put({ ...h, articleId: meta.id }));
+    if (position) queue(tx.objectStore('positions').put({ key: meta.urlKey, fraction: position.fraction, at: position.at }));
+    await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body ?? undefined, searchableNotes(highlights))));
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+  announce({ kind: 'saved', id: meta.id });
+  compactLater();
+  return 'restored';
+}

@@ -1,0 +1,151 @@
+/**
+ * Reading a Folio backup (format.ts) back into article bundles.
+ *
+ * The zip is read by its central directory (utils/transfer/zip-reader.ts) one
+ * entry at a time, so a large backup is never in memory whole. Every entry is
+ * checked before it is used: the manifest's format and version, each
+ * article's JSON against the schema, each image path against the article's
+ * own folder, sizes against the caps. Anything wrong stops the read with a
+ * BackupFormatError that names the entry and the problem.
+ *
+ * `verifyBackup` reads the whole file without keeping anything, so a restore
+ * (restore.ts) can refuse a bad file before it writes the first article.
+ */
+import * as s from 'valibot';
+import type { ArticleAsset } from '../../library/types';
+import type { ArticleBundle } from '../bundle';
+import { isSafeEntryName, listZip, readEntry, ZipFormatError, type ZipEntry } from '../zip-reader';
+import {
+  ARTICLE_PATH, ASSET_PATH, BackupArticleSchema, BackupManifestSchema, BACKUP_FORMAT, BACKUP_VERSION, issueText,
+  MANIFEST_PATH, MAX_ARTICLE_JSON_BYTES, MAX_ASSET_BYTES, MAX_MANIFEST_BYTES,
+} from './format';
+
+export class BackupFormatError extends Error {
+  override name = 'BackupFormatError';
+}
+
+/** One article of a backup, ready for restoreItem. */
+export type BackupItem = ArticleBundle;
+
+/** A backup can hold at most this many times its own size once inflated (zip bombs stop here). */
+const MAX_RATIO = 200;
+const MIN_BUDGET = 256 * 1024 * 1024;
+
+interface OpenBackup {
+  entries: Map<string, ZipEntry>;
+  articles: ZipEntry[];
+  version: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Uint8Array, name: string): unknown {
+  try {
+    return JSON.parse(decoder.decode(bytes));
+  } catch (error) {
+    throw new BackupFormatError(`“${name}” is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+async function open(file: Blob): Promise<OpenBackup> {
+  let listed: ZipEntry[];
+  try {
+    listed = await listZip(file);
+  } catch (error) {
+    throw asBackupError(error);
+  }
+  const entries = new Map<string, ZipEntry>();
+  let declared = 0;
+  for (const entry of listed) {
+    if (!isSafeEntryName(entry.name)) throw new BackupFormatError(`The backup holds a file with an unsafe path (“${entry.name}”): refused.`);
+    if (entries.has(entry.name)) throw new BackupFormatError(`The backup holds “${entry.name}” twice: refused.`);
+    entries.set(entry.name, entry);
+    declared += entry.size;
+  }
+  if (declared > Math.max(MIN_BUDGET, file.size * MAX_RATIO)) {
+    throw new BackupFormatError('The backup would inflate to far more than its own size: refused as a zip bomb.');
+  }
+  const manifestEntry = entries.get(MANIFEST_PATH);
+  if (!manifestEntry) throw new BackupFormatError('This is not a Folio backup (it has no manifest.json).');
+  const manifest = s.safeParse(BackupManifestSchema, parseJson(await read(file, manifestEntry, MAX_MANIFEST_BYTES), MANIFEST_PATH));
+  if (!manifest.success) {
+    const format = (manifest.issues[0]?.input as unknown) ?? null;
+    throw new BackupFormatError(format === BACKUP_FORMAT ? `manifest.json: ${issueText(manifest.issues)}` : 'This is not a Folio backup (manifest.json names another format).');
+  }
+  const { version } = manifest.output;
+  if (version !== BACKUP_VERSION) {
+    throw new BackupFormatError(
+      version > BACKUP_VERSION
+        ? `This backup was written by a newer Folio (format version ${version}; this Folio reads version ${BACKUP_VERSION}). Update Folio to restore it.`
+        : `Unknown backup format version ${String(version)}.`,
+    );
+  }
+  for (const name of entries.keys()) {
+    if (name !== MANIFEST_PATH && !ARTICLE_PATH.test(name) && !ASSET_PATH.test(name) && !name.endsWith('/')) {
+      throw new BackupFormatError(`The backup holds a file Folio does not know (“${name}”): refused.`);
+    }
+  }
+  const articles = listed.filter((e) => ARTICLE_PATH.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { entries, articles, version };
+}
+
+function asBackupError(error: unknown): Error {
+  if (error instanceof ZipFormatError) return new BackupFormatError(`The backup cannot be read: ${error.message}`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function read(file: Blob, entry: ZipEntry, max: number): Promise<Uint8Array> {
+  try {
+    return await readEntry(file, entry, max);
+  } catch (error) {
+    throw asBackupError(error);
+  }
+}
+
+/** Article entry → bundle; `withImages: false` checks the images without keeping their bytes. */
+async function readArticle(file: Blob, backup: OpenBackup, entry: ZipEntry, withImages: boolean): Promise<BackupItem> {
+  const parsed = s.safeParse(BackupArticleSchema, parseJson(await read(file, entry, MAX_ARTICLE_JSON_BYTES), entry.name));
+  if (!parsed.success) throw new BackupFormatError(`“${entry.name}” is not a valid article (${issueText(parsed.issues)}).`);
+  const record = parsed.output;
+  const folder = `assets/${entry.name.slice('articles/'.length, -'.json'.length)}/`;
+  const assets: ArticleAsset[] = [];
+  for (const ref of record.assets) {
+    if (!ref.path.startsWith(folder)) throw new BackupFormatError(`“${entry.name}” names an image of another article (“${ref.path}”).`);
+    const image = backup.entries.get(ref.path);
+    if (!image) throw new BackupFormatError(`“${entry.name}” names an image that is not in the backup (“${ref.path}”).`);
+    const bytes = await read(file, image, MAX_ASSET_BYTES);
+    const blob = withImages ? new Blob([bytes as BlobPart], { type: ref.type }) : new Blob([]);
+    assets.push({ articleId: record.meta.id, url: ref.url, blob, type: ref.type, bytes: ref.bytes });
+  }
+  return { meta: record.meta, body: record.body, highlights: record.highlights, assets, position: record.position };
+}
+
+/** The articles of a backup, in the order they were written. Throws BackupFormatError on the first bad entry. */
+export async function* readBackup(file: Blob): AsyncGenerator<BackupItem> {
+  const backup = await open(file);
+  for (const entry of backup.articles) yield await readArticle(file, backup, entry, true);
+}
+
+export interface BackupSummary {
+  version: number;
+  articles: number;
+  highlights: number;
+  images: number;
+}
+
+/** Reads every entry of a backup and checks it, keeping nothing; throws BackupFormatError. */
+export async function verifyBackup(file: Blob, onProgress?: (done: number, total: number) => void): Promise<BackupSummary> {
+  const backup = await open(file);
+  const summary: BackupSummary = { version: backup.version, articles: 0, highlights: 0, images: 0 };
+  const ids = new Set<string>();
+  for (const entry of backup.articles) {
+    const item = await readArticle(file, backup, entry, false);
+    if (ids.has(item.meta.id)) throw new BackupFormatError(`“${entry.name}” repeats article ${item.meta.id}.`);
+    ids.add(item.meta.id);
+    summary.articles++;
+    summary.highlights += item.highlights.length;
+    summary.images += item.assets.length;
+    onProgress?.(summary.articles, backup.articles.length);
+  }
+  return summary;
+}

@@ -1,0 +1,60 @@
+/**
+ * The export formats and one way to run any of them: walk the chosen
+ * articles one at a time (utils/transfer/source.ts), write the format, name
+ * the download. The library page's export model calls `runExport` with the
+ * database reader; tests call it with bundles of their own.
+ */
+import { writeBackup } from '../backup/writer';
+import { downloadName } from '../file-names';
+import { bundlesOf, type ExportOptions, type ReadBundles } from '../source';
+import { writeBookmarks } from './bookmarks';
+import { writeEpub } from './epub';
+import { writeHtml } from './html';
+import { writeMarkdown } from './markdown';
+import { writePocketCsv } from './pocket-csv';
+import { writeReadwiseCsv } from './readwise-csv';
+
+export const EXPORT_FORMATS = ['backup', 'markdown', 'html', 'epub', 'pocket-csv', 'bookmarks', 'readwise-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOutput {
+  blob: Blob;
+  fileName: string;
+  articles: number;
+  /** Articles exported without their text (missing from the library). */
+  withoutBody: number;
+}
+
+const FILES: Record<ExportFormat, { kind: string; extension: string }> = {
+  backup: { kind: 'backup', extension: 'zip' },
+  markdown: { kind: 'markdown', extension: 'zip' },
+  html: { kind: 'html', extension: 'zip' },
+  epub: { kind: 'articles', extension: 'epub' },
+  'pocket-csv': { kind: 'pocket', extension: 'csv' },
+  bookmarks: { kind: 'bookmarks', extension: 'html' },
+  'readwise-csv': { kind: 'readwise-highlights', extension: 'csv' },
+};
+
+export async function runExport(format: ExportFormat, ids: readonly string[], read: ReadBundles, options: ExportOptions = {}): Promise<ExportOutput> {
+  const now = options.now ?? Date.now();
+  const bundles = bundlesOf(ids, read, options);
+  let missing = 0;
+  const counted = (async function* () {
+    for await (const b of bundles) {
+      if (!b.body) missing++;
+      yield b;
+    }
+  })();
+  let result: { blob: Blob; articles: number };
+  switch (format) {
+    case 'backup': result = await writeBackup(counted, now); break;
+    case 'markdown': result = await writeMarkdown(counted); break;
+    case 'html': result = await writeHtml(counted); break;
+    case 'epub': result = await writeEpub(counted, { now }); break;
+    case 'pocket-csv': result = await writePocketCsv(counted); break;
+    case 'bookmarks': result = await writeBookmarks(counted, now); break;
+    case 'readwise-csv': result = await writeReadwiseCsv(counted); break;
+  }
+  const file = FILES[format];
+  return { blob: result.blob, fileName: downloadName(file.kind, file.extension, new Date(now)), articles: result.articles, withoutBody: missing };
+}
