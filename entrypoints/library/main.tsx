@@ -5,14 +5,12 @@ import { LibraryPage } from '../../components/library/LibraryPage';
 import { onUpgradeBlocked } from '../../utils/db/open';
 import { libraryRepository } from '../../utils/db/library-repository';
 import { listAllHighlights } from '../../utils/db/highlights';
-import { readBundles } from '../../utils/db/transfer';
 import { exportErrorText, libraryErrorText } from '../../utils/i18n';
 import { createExportModel, downloadBlob, libraryScopeIds } from '../../utils/models/export';
 import { createFetchProgressModel } from '../../utils/models/fetch-progress';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 import { browserHighlightsDeps, createHighlightsModel } from '../../utils/models/library-highlights';
 import { createImportModel } from '../../utils/models/library-import';
-import { runExport } from '../../utils/transfer/export/formats';
 import { browserFetchProgressDeps, browserImportDeps, onLibraryChange } from '../../utils/transfer/import/page-deps';
 
 function main() {
@@ -21,7 +19,11 @@ function main() {
   const importer = createImportModel(browserImportDeps());
   const downloads = createFetchProgressModel(browserFetchProgressDeps());
   const exporter = createExportModel({
-    run: (format, ids, options) => runExport(format, ids, readBundles, options),
+    // The formats (zip, Markdown, EPUB) load on the first export, not with the page.
+    run: async (format, ids, options) => {
+      const [{ runExport }, { readBundles }] = await Promise.all([import('../../utils/transfer/export/formats'), import('../../utils/db/transfer')]);
+      return runExport(format, ids, readBundles, options);
+    },
     download: downloadBlob,
     errorText: exportErrorText,
     ids: (scope) => libraryScopeIds(model, scope),

@@ -31,10 +31,19 @@ async function anchorQuotes(content: string, url: string, quotes: string[]) {
 
 let queue: FetchQueue | null = null;
 
+/**
+ * Whom an imported link is fetched on behalf of. An export file is anyone's
+ * writing: its links are fetched as from the public web, so a hostile file
+ * cannot make Folio request addresses on your own network (safe-fetch refuses
+ * loopback and private ranges from a public initiator). Only the test build,
+ * whose e2e serves the links from 127.0.0.1, lets a link reach its own space.
+ */
+const importInitiator = (url: string): string | undefined => (import.meta.env.FOLIO_TEST_HOOK ? url : undefined);
+
 export function fetchQueue(): FetchQueue {
   queue ??= createFetchQueue({
     store: queueStore,
-    fetchArticle: (url) => fetchAndExtract(url, url),
+    fetchArticle: (url) => fetchAndExtract(url, importInitiator(url)),
     anchorQuotes,
     async save(extracted, intoId, anchors) {
       await saveWithImages(extracted, { intoId, anchors, origin: 'import' });

@@ -3,8 +3,10 @@
  * parsed in the page, the library's repositories written directly (no JSON
  * round trips through messages for bulk data), and one message to the
  * background, which owns the downloads that must outlive the page.
+ *
+ * The parsers, zip reading and the write path load when a file is chosen, not
+ * with the library page: they are most of its code and most visits never import.
  */
-import { importFinished, savedKeys, writeImportBatch } from '../../db/imports';
 import { queueProgress } from '../../db/fetch-queue';
 import { libraryErrorText } from '../../i18n';
 import { queuePaused } from '../../library/queue-paused';
@@ -14,10 +16,6 @@ import type { FetchProgressDeps } from '../../models/fetch-progress';
 import type { ImportDeps } from '../../models/library-import';
 import { isQuotaError } from '../../result';
 import { ImportFileError } from '../import-error';
-import { applyPlan } from './apply';
-import { prepareContent } from './content';
-import { planImport } from './plan';
-import { readImportFile } from './read-file';
 
 function importErrorText(error: unknown): string {
   if (error instanceof ImportFileError) return error.message;
@@ -26,9 +24,17 @@ function importErrorText(error: unknown): string {
 }
 
 export const browserImportDeps = (): ImportDeps => ({
-  readFile: (file) => readImportFile(file),
-  plan: async (parsed) => planImport(parsed, await savedKeys()),
+  readFile: async (file) => (await import('./read-file')).readImportFile(file),
+  async plan(parsed) {
+    const [{ planImport }, { savedKeys }] = await Promise.all([import('./plan'), import('../../db/imports')]);
+    return planImport(parsed, await savedKeys());
+  },
   async apply(plan, hooks) {
+    const [{ applyPlan }, { prepareContent }, { importFinished, writeImportBatch }] = await Promise.all([
+      import('./apply'),
+      import('./content'),
+      import('../../db/imports'),
+    ]);
     // One change posted at the end, not one per batch: each post makes every open library page re-read its rows.
     const ids: string[] = [];
     try {
