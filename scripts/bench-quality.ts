@@ -15,12 +15,12 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { detectArticle } from '../utils/article/detect';
 import { extractArticle } from '../utils/article/extract';
 import { parseDocument, type DomName } from './extract';
+import { NEGATIVE_TYPES, readPageHtml, splitOf, wcxbPages as sharedWcxbPages } from './wcxb-corpus';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -60,25 +60,7 @@ interface Page {
 }
 
 function wcxbPages(name: 'wcxb-dev-sample' | 'wcxb-dev-rest' = 'wcxb-dev-sample'): Page[] {
-  const dir = join(shared, name);
-  if (!existsSync(dir)) return [];
-  const gzipped = name === 'wcxb-dev-rest';
-  return readdirSync(join(dir, 'ground-truth'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const gt = JSON.parse(readFileSync(join(dir, 'ground-truth', f), 'utf8'));
-      const id = f.replace(/\.json$/, '');
-      return {
-        corpus: gzipped ? ('wcxb-rest' as const) : ('wcxb' as const),
-        gzipped,
-        id,
-        path: join(dir, 'html', `${id}.html${gzipped ? '.gz' : ''}`),
-        url: gt.url,
-        type: gt._internal.page_type.primary,
-        truth: { text: gt.ground_truth.main_content ?? '', with: gt.ground_truth.with ?? [], without: gt.ground_truth.without ?? [] },
-      };
-    });
+  return sharedWcxbPages(name);
 }
 
 function readabilityPages(): Page[] {
@@ -162,6 +144,8 @@ const mean = (v: number[]): number => (v.length ? v.reduce((a, b) => a + b, 0) /
 
 interface Run {
   detected: boolean;
+  /** Folio only: the verdict of the hand rules alone (rule score ≥ 3), Folio's detection before the learned model. */
+  rulesDetected?: boolean;
   detectMs: number;
   /** DOM construction + extraction. */
   extractMs: number;
@@ -193,12 +177,14 @@ function runFolio(html: string, url: string, dom: DomName): Run {
   const t0 = performance.now();
   const doc = parseDocument(html, url, dom);
   const t1 = performance.now();
-  const detected = detectArticle(doc, url).isArticle;
+  const detection = detectArticle(doc, url);
   const t2 = performance.now();
+  const detected = detection.isArticle;
   const result = extractArticle(doc, url, { force: true, mutateDocument: true });
   const t3 = performance.now();
   return {
     detected,
+    rulesDetected: detection.ruleScore >= 3,
     detectMs: t2 - t1,
     extractMs: t1 - t0 + (t3 - t2),
     text: result.ok ? result.article.textContent : '',
@@ -291,13 +277,6 @@ function report(rows: Row[], args: Args, seconds: number): string {
 
 // ---- the fixed split -----------------------------------------------------------
 
-/** Fixed once, by page id, never by result: ids ending 0–6 are the tuning part, 7–9 are held back. */
-function splitOf(id: string): 'tuning' | 'held-back' {
-  return /[789]$/.test(id) ? 'held-back' : 'tuning';
-}
-
-const NEGATIVE_TYPES = new Set(['service', 'product', 'collection', 'listing']);
-
 function detectionStats(rows: Row[], who: 'bare' | 'folio'): { accuracy: number; recall: number; fpRate: number; n: number } {
   let tp = 0, fn = 0, fp = 0, tn = 0;
   for (const row of rows) {
@@ -361,7 +340,26 @@ function splitSection(rows: Row[]): string[] {
     lines.push(`| ${name}: \`with\` snippets kept | ${pct(t.withKept)} | ${pct(h.withKept)} | ${gap(t.withKept, h.withKept, 'pct')} |`);
     lines.push(`| ${name}: \`without\` snippets left (lower is better) | ${pct(t.withoutLeft)} | ${pct(h.withoutLeft)} | ${gap(t.withoutLeft, h.withoutLeft, 'pct')} |`);
   }
-  lines.push('');
+  lines.push(...splitByType(parts.tuning, parts.held));
+  return lines;
+}
+
+/** Called "article" by page type on each side: the learned model, the hand rules it replaced, bare Readability. */
+function splitByType(tuning: Row[], held: Row[]): string[] {
+  const share = (rows: Row[], type: string, said: (r: Row) => boolean): string => {
+    const sub = rows.filter((r) => r.page.type === type);
+    return sub.length ? `${pct(mean(sub.map((r) => (said(r) ? 1 : 0))))} (${sub.filter(said).length}/${sub.length})` : 'n/a';
+  };
+  const lines = ['', 'Called "article", by page type (Folio = the learned model; hand rules = its rule score ≥ 3 alone, Folio before issue #12):', '',
+    '| page type | Folio tuning | Folio held-back | hand rules tuning | hand rules held-back | bare tuning | bare held-back |', '|---|---|---|---|---|---|---|'];
+  for (const type of ['article', 'service', 'product', 'collection', 'listing', 'forum', 'documentation']) {
+    const cells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.rulesDetected === true, (r: Row) => r.bare.detected].flatMap((said) => [share(tuning, type, said), share(held, type, said)]);
+    lines.push(`| ${type} | ${cells.join(' | ')} |`);
+  }
+  const negatives = (rows: Row[]): Row[] => rows.filter((r) => NEGATIVE_TYPES.has(r.page.type));
+  const negCells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.rulesDetected === true, (r: Row) => r.bare.detected]
+    .flatMap((said) => [tuning, held].map((rows) => { const n = negatives(rows); return `${pct(mean(n.map((r) => (said(r) ? 1 : 0))))} (${n.filter(said).length}/${n.length})`; }));
+  lines.push(`| all four negative types | ${negCells.join(' | ')} |`, '');
   return lines;
 }
 
@@ -375,7 +373,7 @@ function main(): void {
   if (args.dump) mkdirSync(args.dump, { recursive: true });
   const rows: Row[] = [];
   for (const [i, page] of pages.entries()) {
-    const html = page.gzipped ? gunzipSync(readFileSync(page.path)).toString('utf8') : readFileSync(page.path, 'utf8');
+    const html = readPageHtml(page);
     const bare = runBare(html, page.url, args.dom);
     const folio = runFolio(html, page.url, args.dom);
     // Times are the fastest of `repeat` alternating runs: on a shared machine a single run

@@ -8,18 +8,20 @@
  * teasers, search results, shops, login and app pages.
  */
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, readJsonLd, typesOf } from './jsonld';
+import { modelInputs, modelLogit } from './detect-model';
+import { DETECTOR_WEIGHTS } from './detect-weights';
 
 export interface Detection {
   isArticle: boolean;
   title: string;
   siteName: string | null;
-  /** The summed evidence; ≥ ARTICLE_THRESHOLD means article. */
+  /** The model's logit (detect-model.ts), rounded to 0.01; ≥ 0 means article. */
   score: number;
+  /** The hand-weighted rule sum (scoreFeatures), one of the model's inputs; ≥ 3 was the verdict before the model (issue #12). */
+  ruleScore: number;
   /** What was seen, e.g. "jsonld-article", "teasers:24", for logs and the popup's "why". */
   signals: string[];
 }
-
-export const ARTICLE_THRESHOLD = 3;
 
 /** The measurable features; exported so tests and the benchmark can show them. */
 export interface DetectionFeatures {
@@ -309,14 +311,23 @@ export function scoreFeatures(f: DetectionFeatures): { score: number; signals: s
   return { score, signals };
 }
 
+/** The model's inputs for a page's features: the one function training (scripts/train-detector.ts) and the content script share. */
+export function detectionInputs(f: DetectionFeatures): number[] {
+  return modelInputs(f, scoreFeatures(f).score);
+}
+
 export function detectArticle(doc: Document, url?: string): Detection {
   const siteName = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || null;
   const title = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || (doc.title ?? '').trim();
   const href = url ?? doc.URL ?? '';
   // Zero work on what is not an http(s) document (PDF viewers, file:, extension pages, framesets).
   if (!/^https?:/i.test(href) || !doc.body || doc.body.tagName.toUpperCase() !== 'BODY') {
-    return { isArticle: false, title, siteName, score: 0, signals: ['not-an-http-document'] };
+    return { isArticle: false, title, siteName, score: 0, ruleScore: 0, signals: ['not-an-http-document'] };
   }
-  const { score, signals } = scoreFeatures(detectionFeatures(doc, href));
-  return { isArticle: score >= ARTICLE_THRESHOLD, title, siteName, score, signals };
+  const features = detectionFeatures(doc, href);
+  const { score: ruleScore, signals } = scoreFeatures(features);
+  // The verdict is the learned model's (utils/article/detect-model.ts); the hand rules are one of its inputs.
+  const score = Math.round(modelLogit(modelInputs(features, ruleScore), DETECTOR_WEIGHTS) * 100) / 100;
+  signals.push(`model(${score >= 0 ? '+' : ''}${score})`);
+  return { isArticle: score >= 0, title, siteName, score, ruleScore, signals };
 }
