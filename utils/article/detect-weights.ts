@@ -8,11 +8,81 @@
  */
 import type { DetectorWeights } from './detect-model';
 
-export const DETECTOR_WEIGHTS: DetectorWeights = {"inputs":["paragraphScore","topGroupChars","topGroupShare","longParagraphs","paragraphChars","dominantShare","jsonLdArticle","jsonLdNonArticle","ogArticle","ogWebsite","publishedMeta","bylineMarkup","timeMarkup","articlePath","servicePath","listingPath","homePath","searchPage","slugWords","pathDepth","priceMarkup","addToCart","passwordField","controls","callsToAction","formFields","linkedHeadings","linkCards","articleElements","teasersOverParagraphs","readerable","ruleScore"],"bias":-3.926,"weights":[0.6,0.735,1.348,0.777,0.003,-0.061,0.649,-0.688,0.643,0.119,-0.179,0.529,0.583,1.351,-0.532,0.043,-0.4,0,1.537,0.431,-0.586,-0.572,-0.249,-0.449,0.158,-0.247,-0.15,-0.159,-0.035,-0.385,0.454,2.347]};
+export const DETECTOR_WEIGHTS: DetectorWeights = {
+  bias: -3.926,
+  weights: [
+    0.6, // paragraphScore
+    0.735, // topGroupChars
+    1.348, // topGroupShare
+    0.777, // longParagraphs
+    0.003, // paragraphChars
+    -0.061, // dominantShare
+    0.649, // jsonLdArticle
+    -0.688, // jsonLdNonArticle
+    0.643, // ogArticle
+    0.119, // ogWebsite
+    -0.179, // publishedMeta
+    0.529, // bylineMarkup
+    0.583, // timeMarkup
+    1.351, // articlePath
+    -0.532, // servicePath
+    0.043, // listingPath
+    -0.4, // homePath
+    0, // searchPage
+    1.537, // slugWords
+    0.431, // pathDepth
+    -0.586, // priceMarkup
+    -0.572, // addToCart
+    -0.249, // passwordField
+    -0.449, // controls
+    0.158, // callsToAction
+    -0.247, // formFields
+    -0.15, // linkedHeadings
+    -0.159, // linkCards
+    -0.035, // articleElements
+    -0.385, // teasersOverParagraphs
+    0.454, // readerable
+    2.347, // ruleScore
+  ],
+};
 
 /** How the weights were made (tuning part of the WCXB split only), for the tests and docs/quality.md. */
 export const DETECTOR_TRAINING = {
   "command": "npx tsx scripts/train-detector.ts",
+  "inputs": [
+    "paragraphScore",
+    "topGroupChars",
+    "topGroupShare",
+    "longParagraphs",
+    "paragraphChars",
+    "dominantShare",
+    "jsonLdArticle",
+    "jsonLdNonArticle",
+    "ogArticle",
+    "ogWebsite",
+    "publishedMeta",
+    "bylineMarkup",
+    "timeMarkup",
+    "articlePath",
+    "servicePath",
+    "listingPath",
+    "homePath",
+    "searchPage",
+    "slugWords",
+    "pathDepth",
+    "priceMarkup",
+    "addToCart",
+    "passwordField",
+    "controls",
+    "callsToAction",
+    "formFields",
+    "linkedHeadings",
+    "linkCards",
+    "articleElements",
+    "teasersOverParagraphs",
+    "readerable",
+    "ruleScore"
+  ],
   "pages": 917,
   "articles": 565,
   "l2": 3,

@@ -83,13 +83,14 @@ describe('model inputs on fixture pages', () => {
 
 describe('committed weights', () => {
   it('are the training script\'s output: names in order, checksum as written (retrain, do not edit by hand)', () => {
-    expect(DETECTOR_WEIGHTS.inputs).toEqual([...MODEL_INPUTS]);
+    expect(DETECTOR_TRAINING.inputs).toEqual([...MODEL_INPUTS]);
     expect(DETECTOR_WEIGHTS.weights).toHaveLength(MODEL_INPUTS.length);
-    expect(weightsChecksum(DETECTOR_WEIGHTS)).toBe(DETECTOR_TRAINING.checksum);
+    expect(detectionInputs(detectionFeatures(new JSDOM('<p>x</p>', { url: 'https://example.org/' }).window.document))).toHaveLength(MODEL_INPUTS.length);
+    expect(weightsChecksum({ inputs: DETECTOR_TRAINING.inputs, ...DETECTOR_WEIGHTS })).toBe(DETECTOR_TRAINING.checksum);
   });
 
   it('the checksum notices a one-digit change', () => {
-    const edited = { ...DETECTOR_WEIGHTS, weights: DETECTOR_WEIGHTS.weights.map((w, i) => (i === 0 ? w + 0.001 : w)) };
+    const edited = { inputs: DETECTOR_TRAINING.inputs, ...DETECTOR_WEIGHTS, weights: DETECTOR_WEIGHTS.weights.map((w, i) => (i === 0 ? w + 0.001 : w)) };
     expect(weightsChecksum(edited)).not.toBe(DETECTOR_TRAINING.checksum);
   });
 
