@@ -19,7 +19,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { detectArticle } from '../utils/article/detect';
+import { detectArticle, detectionFeatures } from '../utils/article/detect';
+import { modelVerdict } from '../utils/article/detect-model';
 import { extractArticle } from '../utils/article/extract';
 import { parseDocument, type DomName } from './extract';
 import { NEGATIVE_TYPES, readPageHtml, splitOf, wcxbPages as sharedWcxbPages } from './wcxb-corpus';
@@ -147,8 +148,8 @@ const mean = (v: number[]): number => (v.length ? v.reduce((a, b) => a + b, 0) /
 
 interface Run {
   detected: boolean;
-  /** Folio only: the verdict of the hand rules alone (rule score ≥ 3), Folio's detection before the learned model. */
-  rulesDetected?: boolean;
+  /** Folio only: the verdict of the learned model (utils/article/detect-model.ts, not shipped). */
+  modelDetected?: boolean;
   detectMs: number;
   /** DOM construction + extraction. */
   extractMs: number;
@@ -184,12 +185,12 @@ function runFolio(html: string, url: string, dom: DomName, detectionOnly = false
   const detection = detectArticle(doc, url);
   const t2 = performance.now();
   const detected = detection.isArticle;
-  if (detectionOnly) return { detected, rulesDetected: detection.ruleScore >= 3, detectMs: t2 - t1, extractMs: NaN, text: '' };
+  if (detectionOnly) return { detected, modelDetected: modelVerdict(detectionFeatures(doc, url)) >= 0, detectMs: t2 - t1, extractMs: NaN, text: '' };
   const result = extractArticle(doc, url, { force: true, mutateDocument: true });
   const t3 = performance.now();
   return {
     detected,
-    rulesDetected: detection.ruleScore >= 3,
+    modelDetected: modelVerdict(detectionFeatures(doc, url)) >= 0,
     detectMs: t2 - t1,
     extractMs: t1 - t0 + (t3 - t2),
     text: result.ok ? result.article.textContent : '',
@@ -359,14 +360,14 @@ function splitByType(tuning: Row[], held: Row[]): string[] {
     const sub = rows.filter((r) => r.page.type === type);
     return sub.length ? `${pct(mean(sub.map((r) => (said(r) ? 1 : 0))))} (${sub.filter(said).length}/${sub.length})` : 'n/a';
   };
-  const lines = ['', 'Called "article", by page type (Folio = the learned model; hand rules = its rule score ≥ 3 alone, Folio before issue #12):', '',
-    '| page type | Folio tuning | Folio held-back | hand rules tuning | hand rules held-back | bare tuning | bare held-back |', '|---|---|---|---|---|---|---|'];
+  const lines = ['', 'Called "article", by page type (Folio = detectArticle as shipped, the hand rules; learned model = utils/article/detect-model.ts, trained on the tuning part only, not shipped):', '',
+    '| page type | Folio tuning | Folio held-back | learned model tuning | learned model held-back | bare tuning | bare held-back |', '|---|---|---|---|---|---|---|'];
   for (const type of ['article', 'service', 'product', 'collection', 'listing', 'forum', 'documentation']) {
-    const cells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.rulesDetected === true, (r: Row) => r.bare.detected].flatMap((said) => [share(tuning, type, said), share(held, type, said)]);
+    const cells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.modelDetected === true, (r: Row) => r.bare.detected].flatMap((said) => [share(tuning, type, said), share(held, type, said)]);
     lines.push(`| ${type} | ${cells.join(' | ')} |`);
   }
   const negatives = (rows: Row[]): Row[] => rows.filter((r) => NEGATIVE_TYPES.has(r.page.type));
-  const negCells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.rulesDetected === true, (r: Row) => r.bare.detected]
+  const negCells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.modelDetected === true, (r: Row) => r.bare.detected]
     .flatMap((said) => [tuning, held].map((rows) => { const n = negatives(rows); return `${pct(mean(n.map((r) => (said(r) ? 1 : 0))))} (${n.filter(said).length}/${n.length})`; }));
   lines.push(`| all four negative types | ${negCells.join(' | ')} |`, '');
   return lines;

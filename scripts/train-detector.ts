@@ -21,8 +21,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectionFeatures, detectionInputs, type DetectionFeatures } from '../utils/article/detect';
-import { MODEL_INPUTS } from '../utils/article/detect-model';
+import { detectionFeatures, type DetectionFeatures } from '../utils/article/detect';
+import { MODEL_INPUTS, detectionInputs } from '../utils/article/detect-model';
 import { fitLogistic, weightsChecksum } from '../utils/article/logistic-fit';
 import { parseDocument } from './parse-document';
 import { NEGATIVE_TYPES, readPageHtml, splitOf, wcxbPages } from './wcxb-corpus';
