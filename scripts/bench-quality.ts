@@ -6,7 +6,9 @@
  *   npm run bench:quality -- --out docs/quality.md
  *   options: --dom linkedom|jsdom, --limit N (pages per corpus), --dump <dir> (per-page JSON for debugging),
  *            --only <substring of a file name>, --repeat N (timed runs per page, fastest kept; default 3),
- *            --no-rest (skip wcxb-dev-rest, and with it the held-back split)
+ *            --no-rest (skip wcxb-dev-rest, and with it the held-back split),
+ *            --detection-only (no extraction: detection tables only, a few minutes instead of ~half an hour;
+ *            extraction does not depend on detection here, it runs with force)
  *
  * Metrics follow WCXB's: bag of lower-cased \w+ words against `main_content`
  * (precision, recall, F1 per page, mean over pages), share of `with` snippets
@@ -15,21 +17,22 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { detectArticle } from '../utils/article/detect';
+import { detectArticle, detectionFeatures } from '../utils/article/detect';
+import { modelVerdict } from '../utils/article/detect-model';
 import { extractArticle } from '../utils/article/extract';
 import { parseDocument, type DomName } from './extract';
+import { NEGATIVE_TYPES, readPageHtml, splitOf, wcxbPages as sharedWcxbPages } from './wcxb-corpus';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const shared = resolve(root, '../shared/fixtures');
 
-interface Args { dom: DomName; limit: number; out: string | null; dump: string | null; only: string | null; repeat: number; rest: boolean }
+interface Args { dom: DomName; limit: number; out: string | null; dump: string | null; only: string | null; repeat: number; rest: boolean; detectionOnly: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dom: 'linkedom', limit: Infinity, out: null, dump: null, only: null, repeat: 3, rest: true };
+  const args: Args = { dom: 'linkedom', limit: Infinity, out: null, dump: null, only: null, repeat: 3, rest: true, detectionOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -40,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--only' && v) { args.only = v; i++; }
     else if (a === '--repeat' && v) { args.repeat = Math.max(1, Number(v)); i++; }
     else if (a === '--no-rest') args.rest = false;
+    else if (a === '--detection-only') args.detectionOnly = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -60,25 +64,7 @@ interface Page {
 }
 
 function wcxbPages(name: 'wcxb-dev-sample' | 'wcxb-dev-rest' = 'wcxb-dev-sample'): Page[] {
-  const dir = join(shared, name);
-  if (!existsSync(dir)) return [];
-  const gzipped = name === 'wcxb-dev-rest';
-  return readdirSync(join(dir, 'ground-truth'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const gt = JSON.parse(readFileSync(join(dir, 'ground-truth', f), 'utf8'));
-      const id = f.replace(/\.json$/, '');
-      return {
-        corpus: gzipped ? ('wcxb-rest' as const) : ('wcxb' as const),
-        gzipped,
-        id,
-        path: join(dir, 'html', `${id}.html${gzipped ? '.gz' : ''}`),
-        url: gt.url,
-        type: gt._internal.page_type.primary,
-        truth: { text: gt.ground_truth.main_content ?? '', with: gt.ground_truth.with ?? [], without: gt.ground_truth.without ?? [] },
-      };
-    });
+  return sharedWcxbPages(name);
 }
 
 function readabilityPages(): Page[] {
@@ -162,6 +148,8 @@ const mean = (v: number[]): number => (v.length ? v.reduce((a, b) => a + b, 0) /
 
 interface Run {
   detected: boolean;
+  /** Folio only: the verdict of the learned model (utils/article/detect-model.ts, not shipped). */
+  modelDetected?: boolean;
   detectMs: number;
   /** DOM construction + extraction. */
   extractMs: number;
@@ -169,12 +157,13 @@ interface Run {
   error?: string;
 }
 
-function runBare(html: string, url: string, dom: DomName): Run {
+function runBare(html: string, url: string, dom: DomName, detectionOnly = false): Run {
   const t0 = performance.now();
   const doc = parseDocument(html, url, dom);
   const t1 = performance.now();
   const detected = isProbablyReaderable(doc);
   const t2 = performance.now();
+  if (detectionOnly) return { detected, detectMs: t2 - t1, extractMs: NaN, text: '' };
   let text = '';
   let error: string | undefined;
   let t3: number;
@@ -189,16 +178,19 @@ function runBare(html: string, url: string, dom: DomName): Run {
   return { detected, detectMs: t2 - t1, extractMs: t1 - t0 + (t3 - t2), text, error };
 }
 
-function runFolio(html: string, url: string, dom: DomName): Run {
+function runFolio(html: string, url: string, dom: DomName, detectionOnly = false): Run {
   const t0 = performance.now();
   const doc = parseDocument(html, url, dom);
   const t1 = performance.now();
-  const detected = detectArticle(doc, url).isArticle;
+  const detection = detectArticle(doc, url);
   const t2 = performance.now();
+  const detected = detection.isArticle;
+  if (detectionOnly) return { detected, modelDetected: modelVerdict(detectionFeatures(doc, url)) >= 0, detectMs: t2 - t1, extractMs: NaN, text: '' };
   const result = extractArticle(doc, url, { force: true, mutateDocument: true });
   const t3 = performance.now();
   return {
     detected,
+    modelDetected: modelVerdict(detectionFeatures(doc, url)) >= 0,
     detectMs: t2 - t1,
     extractMs: t1 - t0 + (t3 - t2),
     text: result.ok ? result.article.textContent : '',
@@ -255,6 +247,10 @@ function report(rows: Row[], args: Args, seconds: number): string {
   const own = rows.filter((r) => r.page.corpus === 'folio-detect' || r.page.corpus === 'folio-extract');
   if (own.length) lines.push(...detectionTable(own, (p) => p.type === 'article', `Folio's own fixtures (tests/fixtures/detect + tests/fixtures/extract, ${own.length} pages)`));
 
+  if (args.detectionOnly) {
+    lines.push(...splitSection(rows, false), 'Detection only (`--detection-only`): extraction and times not run.', '');
+    return lines.join('\n');
+  }
   const articles = wcxb.filter((r) => r.page.type === 'article' && r.page.truth);
   lines.push('## Extraction on WCXB article pages', '', `${articles.length} pages. Word-level scores are means over pages; snippets are matched on their word sequence.`, '');
   lines.push('| | F1 | precision | recall | `with` snippets kept | `without` snippets left (lower is better) | pages with an error |', '|---|---|---|---|---|---|---|');
@@ -271,7 +267,7 @@ function report(rows: Row[], args: Args, seconds: number): string {
   }
   lines.push('');
 
-  lines.push(...splitSection(rows));
+  lines.push(...splitSection(rows, true));
 
   lines.push('## Time per page', '', `DOM: ${args.dom}. "Extraction" is DOM construction + extraction (Readability's \`parse()\` for bare, \`extractArticle\` for Folio: clean-up and metadata included; file reading excluded). Detection is timed on its own. Each page is run ${args.repeat} times, bare and Folio alternating, and the fastest run of each is kept (other processes on a shared machine only ever add time).`, '');
   lines.push('| pages | | bare Readability | Folio | ratio Folio / bare |', '|---|---|---|---|---|');
@@ -290,13 +286,6 @@ function report(rows: Row[], args: Args, seconds: number): string {
 }
 
 // ---- the fixed split -----------------------------------------------------------
-
-/** Fixed once, by page id, never by result: ids ending 0–6 are the tuning part, 7–9 are held back. */
-function splitOf(id: string): 'tuning' | 'held-back' {
-  return /[789]$/.test(id) ? 'held-back' : 'tuning';
-}
-
-const NEGATIVE_TYPES = new Set(['service', 'product', 'collection', 'listing']);
 
 function detectionStats(rows: Row[], who: 'bare' | 'folio'): { accuracy: number; recall: number; fpRate: number; n: number } {
   let tp = 0, fn = 0, fp = 0, tn = 0;
@@ -328,7 +317,7 @@ function extractionStats(rows: Row[], who: 'bare' | 'folio'): { f1: number; with
  * were developed looking at the sample; a gap between the two parts is how much
  * of the result is fitted to pages seen. Reported, never tuned on.
  */
-function splitSection(rows: Row[]): string[] {
+function splitSection(rows: Row[], extraction: boolean): string[] {
   const all = rows.filter((r) => r.page.corpus === 'wcxb' || r.page.corpus === 'wcxb-rest');
   if (!all.some((r) => r.page.corpus === 'wcxb-rest')) return [];
   const parts = { tuning: all.filter((r) => splitOf(r.page.id) === 'tuning'), held: all.filter((r) => splitOf(r.page.id) === 'held-back') };
@@ -353,7 +342,7 @@ function splitSection(rows: Row[]): string[] {
     lines.push(`| ${name}: detection recall | ${pct(t.recall)} | ${pct(h.recall)} | ${gap(t.recall, h.recall, 'pct')} |`);
     lines.push(`| ${name}: detection FP rate on negatives | ${pct(t.fpRate)} | ${pct(h.fpRate)} | ${gap(t.fpRate, h.fpRate, 'pct')} |`);
   }
-  for (const who of ['folio', 'bare'] as const) {
+  for (const who of extraction ? (['folio', 'bare'] as const) : []) {
     const name = who === 'folio' ? 'Folio' : 'bare Readability';
     const t = extractionStats(parts.tuning, who);
     const h = extractionStats(parts.held, who);
@@ -361,7 +350,26 @@ function splitSection(rows: Row[]): string[] {
     lines.push(`| ${name}: \`with\` snippets kept | ${pct(t.withKept)} | ${pct(h.withKept)} | ${gap(t.withKept, h.withKept, 'pct')} |`);
     lines.push(`| ${name}: \`without\` snippets left (lower is better) | ${pct(t.withoutLeft)} | ${pct(h.withoutLeft)} | ${gap(t.withoutLeft, h.withoutLeft, 'pct')} |`);
   }
-  lines.push('');
+  lines.push(...splitByType(parts.tuning, parts.held));
+  return lines;
+}
+
+/** Called "article" by page type on each side: the learned model, the hand rules it replaced, bare Readability. */
+function splitByType(tuning: Row[], held: Row[]): string[] {
+  const share = (rows: Row[], type: string, said: (r: Row) => boolean): string => {
+    const sub = rows.filter((r) => r.page.type === type);
+    return sub.length ? `${pct(mean(sub.map((r) => (said(r) ? 1 : 0))))} (${sub.filter(said).length}/${sub.length})` : 'n/a';
+  };
+  const lines = ['', 'Called "article", by page type (Folio = detectArticle as shipped, the hand rules; learned model = utils/article/detect-model.ts, trained on the tuning part only, not shipped):', '',
+    '| page type | Folio tuning | Folio held-back | learned model tuning | learned model held-back | bare tuning | bare held-back |', '|---|---|---|---|---|---|---|'];
+  for (const type of ['article', 'service', 'product', 'collection', 'listing', 'forum', 'documentation']) {
+    const cells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.modelDetected === true, (r: Row) => r.bare.detected].flatMap((said) => [share(tuning, type, said), share(held, type, said)]);
+    lines.push(`| ${type} | ${cells.join(' | ')} |`);
+  }
+  const negatives = (rows: Row[]): Row[] => rows.filter((r) => NEGATIVE_TYPES.has(r.page.type));
+  const negCells = [(r: Row) => r.folio.detected, (r: Row) => r.folio.modelDetected === true, (r: Row) => r.bare.detected]
+    .flatMap((said) => [tuning, held].map((rows) => { const n = negatives(rows); return `${pct(mean(n.map((r) => (said(r) ? 1 : 0))))} (${n.filter(said).length}/${n.length})`; }));
+  lines.push(`| all four negative types | ${negCells.join(' | ')} |`, '');
   return lines;
 }
 
@@ -375,14 +383,14 @@ function main(): void {
   if (args.dump) mkdirSync(args.dump, { recursive: true });
   const rows: Row[] = [];
   for (const [i, page] of pages.entries()) {
-    const html = page.gzipped ? gunzipSync(readFileSync(page.path)).toString('utf8') : readFileSync(page.path, 'utf8');
-    const bare = runBare(html, page.url, args.dom);
-    const folio = runFolio(html, page.url, args.dom);
+    const html = readPageHtml(page);
+    const bare = runBare(html, page.url, args.dom, args.detectionOnly);
+    const folio = runFolio(html, page.url, args.dom, args.detectionOnly);
     // Times are the fastest of `repeat` alternating runs: on a shared machine a single run
     // picks up other processes' bursts, and the minimum is the run they disturbed least.
     for (let r = 1; r < args.repeat; r++) {
-      const b = runBare(html, page.url, args.dom);
-      const f = runFolio(html, page.url, args.dom);
+      const b = runBare(html, page.url, args.dom, args.detectionOnly);
+      const f = runFolio(html, page.url, args.dom, args.detectionOnly);
       bare.extractMs = Math.min(bare.extractMs, b.extractMs);
       bare.detectMs = Math.min(bare.detectMs, b.detectMs);
       folio.extractMs = Math.min(folio.extractMs, f.extractMs);
