@@ -47,7 +47,7 @@ export function renderSection(result: BenchResult): string {
 /** Rebuilds docs/performance.md from every bench-results/<bench>.json, in `order`. */
 export function writePerformanceDoc(root: string, order: readonly string[]): void {
   const dir = join(root, 'bench-results');
-  const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'latest.json') : [];
+  const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'latest.json' && f !== 'tiny.json') : [];
   const results = found.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BenchResult);
   results.sort((a, b) => (order.indexOf(a.bench) + 1 || 99) - (order.indexOf(b.bench) + 1 || 99));
   const head = [

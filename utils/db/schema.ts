@@ -30,8 +30,6 @@ export interface SearchSegment {
   bounds: BlockBounds[];
   /** Articles deleted or re-indexed since: their postings here are ignored, and dropped by the next merge. */
   dead: string[];
-  /** The segment has a term dictionary (merged segments do; a save's one-article segment does not). */
-  dict?: true;
 }
 
 /** Where the reader was in an article (saved or not), keyed by its URL identity. */

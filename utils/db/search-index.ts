@@ -17,21 +17,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MIN_TERM, oneEditAway, queryTerms } from '../library/search-terms';
-import {
-  blocksFor,
-  buildDictionary,
-  buildSegment,
-  dictMatches,
-  MAX_SEGMENT_DOCS,
-  mergeSegments,
-  pickMerge,
-  postingsIn,
-  shardOf,
-  type BuiltSegment,
-  type DictShard,
-  type IndexedDoc,
-  type SegmentBlock,
-} from '../library/segments';
+import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
@@ -47,27 +33,11 @@ const MIN_PREFIX = 3;
 const TYPO_MIN = 4;
 /** Merges one compaction pass may do: bounded background work. */
 const MAX_MERGES_PER_PASS = 3;
-/**
- * Dictionary shards share the blocks' store, keyed [segment, DICT_BASE + shard]
- * (block numbers stay far below: a 2,048-article segment has ~500 blocks), so
- * dropping a segment's key range drops them too and the schema is unchanged.
- */
-const DICT_BASE = 1 << 20;
-
-/**
- * Writes a built segment under `id` (header, blocks and, for merged segments,
- * the term dictionary) and points its articles at it. Every segment of more
- * than one article (merges, imports, upgrades) has a dictionary; a save's
- * one-article segment has none: it has a block or two, which a query reads as
- * cheaply as a dictionary shard, and the save stays a handful of requests.
- */
-export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment, withDictionary = built.docIds.length > 1): Promise<void> {
-  const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [], ...(withDictionary ? { dict: true as const } : {}) };
+/** Writes a built segment under `id` (header, blocks, term list) and points its articles at it. */
+export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment): Promise<void> {
+  const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [] };
   queue(tx.objectStore('searchSegments').put(header));
   built.blocks.forEach((block, n) => queue(tx.objectStore('searchBlocks').put(block, [id, n])));
-  if (withDictionary) {
-    for (const [key, shard] of buildDictionary(built.terms)) queue(tx.objectStore('searchBlocks').put(shard as unknown as SegmentBlock, [id, DICT_BASE + key]));
-  }
   for (const docId of built.docIds) queue(tx.objectStore('searchDocs').put({ id: docId, seg: id }));
 }
 
@@ -143,13 +113,13 @@ export async function compactIndex(maxMerges = MAX_MERGES_PER_PASS): Promise<num
         pick.map(async (s) => ({
           docIds: s.docIds,
           dead: new Set(s.dead),
-          blocks: await tx.objectStore('searchBlocks').getAll(IDBKeyRange.bound([s.id, 0], [s.id, DICT_BASE], false, true)),
+          blocks: await tx.objectStore('searchBlocks').getAll(IDBKeyRange.bound([s.id, 0], [s.id, Infinity])),
         })),
       );
       const merged = mergeSegments(inputs);
       const id = await newSegmentId(tx as unknown as WriteTx);
       for (const s of pick) dropSegment(tx as unknown as WriteTx, s.id);
-      await writeSegment(tx as unknown as WriteTx, id, merged, true);
+      await writeSegment(tx as unknown as WriteTx, id, merged);
       await tx.done;
       merges++;
     } catch (error) {
@@ -166,19 +136,15 @@ export function compactLater(): void {
 }
 
 /**
- * Blocks and dictionary shards read by earlier queries of this page. Segments
- * never change once written (a merge writes a new segment under a new id), so
- * a cached record is never stale: typing "neg", "nego", "negot" reads each once.
+ * Blocks read by earlier queries of this page. Segments never change once
+ * written (a merge writes a new segment under a new id), so a cached block is
+ * never stale: typing "neg", "nego", "negot" reads each block once.
  */
 const BLOCK_CACHE_SIZE = 512;
-const blockCache = new Map<string, Promise<unknown>>();
+const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
 
-type Posting = { seg: SearchSegment; t: string; doc: number; w: number };
-
-/** What one query word matches: postings already read, and dictionary hits whose blocks are still to read. */
-interface Plan {
-  postings: Posting[];
-  lookups: { seg: SearchSegment; t: string; prefix: boolean }[];
+interface Match {
+  postings: { seg: SearchSegment; t: string; doc: number; w: number }[];
   factorOf: (t: string) => number;
 }
 
@@ -189,7 +155,7 @@ export async function searchIndex(query: string): Promise<SearchResult> {
   const segments = await tx.objectStore('searchSegments').getAll();
   const dead = new Map(segments.map((s) => [s.id, new Set(s.dead)]));
   const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
-  const read = <T>(seg: number, n: number): Promise<T | undefined> => {
+  const block = (seg: number, n: number) => {
     const key = `${seg}:${n}`;
     let p = blockCache.get(key);
     if (p) {
@@ -201,65 +167,35 @@ export async function searchIndex(query: string): Promise<SearchResult> {
     }
     blockCache.set(key, p);
     if (blockCache.size > BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
-    return p as Promise<T | undefined>;
+    return p;
   };
-  const withDict = segments.filter((s) => s.dict);
-  const withoutDict = segments.filter((s) => !s.dict);
 
-  /** Reads the postings of `term` (or its prefix) in `segs` into `into`. */
-  const collect = async (segs: readonly SearchSegment[], term: string, prefix: boolean, into: Posting[]) => {
+  const collect = async (term: string, prefix: boolean, into: Match['postings']) => {
     await Promise.all(
-      segs.map(async (seg) => {
-        const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => read<SegmentBlock>(seg.id, n)));
+      segments.map(async (seg) => {
+        const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => block(seg.id, n)));
         for (const b of blocks) if (b) postingsIn(b, term, prefix, (t, doc, w) => into.push({ seg, t, doc, w }));
       }),
     );
   };
-  /** The dictionary segments that hold `term` (or its prefix). */
-  const holders = async (term: string, prefix: boolean): Promise<SearchSegment[]> => {
-    const found = await Promise.all(
-      withDict.map(async (seg) => {
-        const shard = await read<DictShard>(seg.id, DICT_BASE + shardOf(term));
-        return shard && dictMatches(shard, term, prefix).length > 0 ? seg : null;
-      }),
-    );
-    return found.filter((s): s is SearchSegment => s !== null);
-  };
 
-  const planTerm = async (term: string): Promise<Plan> => {
-    const prefix = term.length >= MIN_PREFIX;
-    const postings: Posting[] = [];
-    const [held] = await Promise.all([holders(term, prefix), collect(withoutDict, term, prefix, postings)]);
-    if (held.length > 0 || postings.length > 0 || term.length < TYPO_MIN) {
-      return { postings, lookups: held.map((seg) => ({ seg, t: term, prefix })), factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) };
-    }
-    // Typos rarely hit the first letter: keeping it confines the candidates to one
-    // dictionary shard per segment, and to the few blocks that letter covers in
-    // the small segments without a dictionary.
+  const matchTerm = async (term: string): Promise<Match> => {
+    const postings: Match['postings'] = [];
+    await collect(term, term.length >= MIN_PREFIX, postings);
+    if (postings.length > 0 || term.length < TYPO_MIN) return { postings, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) };
+    // Typos rarely hit the first letter: keeping it confines the candidates to the
+    // few blocks that letter covers in each segment (read once, shared by all).
     const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
-    const lookups: Plan['lookups'] = [];
-    await Promise.all(
-      candidates.map(async (t) => {
-        const [segs] = await Promise.all([holders(t, false), collect(withoutDict, t, false, postings)]);
-        for (const seg of segs) lookups.push({ seg, t, prefix: false });
-      }),
-    );
-    return { postings, lookups, factorOf: () => TYPO_FACTOR };
+    await Promise.all(candidates.map((t) => collect(t, false, postings)));
+    return { postings, factorOf: () => TYPO_FACTOR };
   };
 
-  // First every word's dictionary lookups, then postings: a word that no segment
-  // holds ends the search before any other word's blocks are read.
-  const plans = await Promise.all(terms.map(planTerm));
-  if (plans.some((p) => p.postings.length === 0 && p.lookups.length === 0)) {
-    await tx.done;
-    return { hits: [], terms: [] };
-  }
-  await Promise.all(plans.flatMap((p) => p.lookups.map((l) => collect([l.seg], l.t, l.prefix, p.postings))));
+  const perTerm = await Promise.all(terms.map(matchTerm));
   await tx.done;
 
   const matched = new Set<string>();
   let scores: Map<string, number> | null = null;
-  for (const { postings, factorOf } of plans) {
+  for (const { postings, factorOf } of perTerm) {
     const live = postings.filter((p) => !dead.get(p.seg.id)!.has(p.seg.docIds[p.doc]!));
     const df = new Map<string, number>();
     for (const p of live) df.set(p.t, (df.get(p.t) ?? 0) + 1);

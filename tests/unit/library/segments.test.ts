@@ -1,10 +1,10 @@
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteArticles } from '@/utils/db/article-records';
 import { saveArticle } from '@/utils/db/articles';
 import { closeDB, db } from '@/utils/db/open';
 import { compactIndex, searchIndex } from '@/utils/db/search-index';
-import { BLOCK_POSTINGS, blocksFor, buildDictionary, buildSegment, dictMatches, mergeSegments, pickMerge, postingsIn, shardOf, tierOf } from '@/utils/library/segments';
+import { BLOCK_POSTINGS, blocksFor, buildSegment, mergeSegments, pickMerge, postingsIn, tierOf } from '@/utils/library/segments';
 import { makeExtracted } from '../helpers/article';
 
 const doc = (id: string, terms: Record<string, number>) => ({ id, weights: new Map(Object.entries(terms)) });
@@ -46,20 +46,6 @@ describe('segments (pure)', () => {
     expect(merged.terms).toEqual(['x', 'y', 'z']);
   });
 
-  it('a dictionary shard per first character finds exact words and prefixes, and says when a word is absent', () => {
-    const terms = ['talks', 'tariff', 'tariffs', 'trade', 'zebra', 'éclair', '東京'].sort();
-    const dict = buildDictionary(terms);
-    expect([...dict.keys()].sort((a, b) => a - b)).toEqual([...new Set(terms.map(shardOf))].sort((a, b) => a - b));
-    const t = dict.get(shardOf('t'))!;
-    expect(dictMatches(t, 'tariff', false)).toEqual(['tariff']);
-    expect(dictMatches(t, 'tar', true)).toEqual(['tariff', 'tariffs']);
-    expect(dictMatches(t, 'trad', false)).toEqual([]);
-    expect(dictMatches(t, 'tz', true)).toEqual([]);
-    expect(dictMatches(t, 'a', true)).toEqual([]);
-    expect(dictMatches(dict.get(shardOf('東'))!, '東京', false)).toEqual(['東京']);
-    expect(dictMatches(dict.get(shardOf('z'))!, 'zebra', true)).toEqual(['zebra']);
-  });
-
   it('merges four segments of a tier, smallest tier first', () => {
     expect(tierOf(1)).toBe(0);
     expect(tierOf(16)).toBe(2);
@@ -96,59 +82,5 @@ describe('segments in IndexedDB', () => {
     expect((await searchIndex('unique5')).hits).toEqual([]);
     expect((await searchIndex('unique12')).hits.map((h) => h.id)).toEqual([ids[12]]);
     expect((await searchIndex('uniqeu12')).hits.map((h) => h.id)).toEqual([ids[12]]);
-  });
-});
-
-describe('search over merged segments with a term dictionary', () => {
-  beforeEach(() => {
-    globalThis.indexedDB = new IDBFactory();
-  });
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    await closeDB();
-  });
-
-  async function library() {
-    const ids: string[] = [];
-    for (let i = 0; i < 16; i++) {
-      const url = `https://news.example/d${i}`;
-      const text = `harbour negotiation${i % 2 ? 's' : ''} delegation story${i} ${i % 4 === 0 ? 'lighthouse' : 'ferry'}`;
-      ids.push((await saveArticle(makeExtracted({ url, canonicalUrl: url, title: `Report ${i}`, textContent: text, content: '<p>x</p>' }))).meta.id);
-    }
-    return ids;
-  }
-
-  const answers = async () => {
-    const out: Record<string, string[]> = {};
-    for (const q of ['harbour', 'negot', 'negotiation', 'delegatoin', 'lighthouse ferry', 'lighthouse harbour', 'story7', 'harbour absentword', 'zzzz']) {
-      out[q] = (await searchIndex(q)).hits.map((h) => h.id).sort();
-    }
-    return out;
-  };
-
-  it('answers exact, prefix, typo and multi-word queries exactly as the unmerged index did', async () => {
-    await library();
-    const before = await answers();
-    while ((await compactIndex()) > 0);
-    const segments = await (await db()).getAll('searchSegments');
-    expect(segments.some((s) => s.dict)).toBe(true);
-    expect(await answers()).toEqual(before);
-    expect(before['negot']).toHaveLength(16);
-    expect(before['delegatoin']).toHaveLength(16);
-    expect(before['lighthouse harbour']).toHaveLength(4);
-    expect(before['harbour absentword']).toEqual([]);
-  });
-
-  it('a word no segment holds reads no block of postings; a word that is there does (control)', async () => {
-    await library();
-    while ((await compactIndex()) > 0);
-    const segments = await (await db()).getAll('searchSegments');
-    expect(segments.every((s) => s.dict)).toBe(true);
-    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
-    const blockReads = () => get.mock.calls.filter(([key]) => Array.isArray(key) && (key[1] as number) < 1 << 20).length;
-    await searchIndex('harbour absentword');
-    expect(blockReads()).toBe(0);
-    await searchIndex('harbour');
-    expect(blockReads()).toBeGreaterThan(0);
   });
 });
