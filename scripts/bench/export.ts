@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { TINY } from './stats';
 import type { CDPSession } from 'puppeteer';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
 import type { Bench, BenchRow } from './types';
@@ -58,7 +59,7 @@ async function withPeakHeap<T>(cdp: CDPSession, work: () => Promise<T>): Promise
 export const exportBench: Bench = {
   name: 'export at scale (Chromium)',
   async run() {
-    const size = Number(process.env.FOLIO_BENCH_EXPORT_SIZE ?? 10_000);
+    const size = Number(process.env.FOLIO_BENCH_EXPORT_SIZE ?? (TINY ? 20 : 10_000));
     const code = await bundle();
     const chromium = await launchChromium({ extensionPath: process.env.FOLIO_EXT_CHROME ?? join(import.meta.dirname, '../../.output/chrome-mv3') });
     const rows: BenchRow[] = [];

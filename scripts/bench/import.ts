@@ -15,6 +15,7 @@ import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { chooseImportFile, pocketCsv, type PocketRow } from '../../tests/e2e/harness/import';
 import { waitForText } from '../../tests/e2e/harness/pages';
 import { makeTempDir } from '../../tests/e2e/harness/temp';
+import { TINY } from './stats';
 import type { Bench, BenchRow } from './types';
 
 function rows(n: number): PocketRow[] {
@@ -30,7 +31,7 @@ function rows(n: number): PocketRow[] {
 export const importBench: Bench = {
   name: 'import',
   async run(): Promise<BenchRow[]> {
-    const n = Number(process.env.FOLIO_BENCH_IMPORT_ROWS ?? 10_000);
+    const n = Number(process.env.FOLIO_BENCH_IMPORT_ROWS ?? (TINY ? 200 : 10_000));
     const dir = await makeTempDir('folio-bench-import');
     const path = join(dir, 'part_000000.csv');
     await writeFile(path, pocketCsv(rows(n)));
