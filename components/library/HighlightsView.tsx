@@ -16,6 +16,7 @@ import { ErrorMessage } from '../ErrorMessage';
 import { Icon, Spinner } from '../Icon';
 import { readerHref } from './ArticleRow';
 import { Marked } from './Marked';
+import { SearchBar } from './SearchBar';
 
 export const COLOR_LABEL: Record<HighlightColor, MessageKey> = {
   yellow: 'libraryColorYellow',
@@ -36,7 +37,15 @@ export function HighlightsView({ model, searchRef }: { model: HighlightsModel; s
       <h2 id="highlights-heading" class="sr-only">
         {t('libraryViewHighlights')}
       </h2>
-      <HighlightsSearch model={model} inputRef={searchRef} />
+      <SearchBar
+        model={model}
+        inputRef={searchRef}
+        label="libraryHighlightsSearch"
+        placeholder="libraryHighlightsSearchPlaceholder"
+        describedBy="highlights-keys"
+        keyHint={false}
+        onEscape={model.escape}
+      />
       <p id="highlights-keys" class="mt-2 text-[0.75rem] text-muted max-sm:hidden">
         {t('libraryHighlightsKeys')}
       </p>
@@ -58,39 +67,6 @@ export function HighlightsView({ model, searchRef }: { model: HighlightsModel; s
         </>
       )}
     </section>
-  );
-}
-
-function HighlightsSearch({ model, inputRef }: { model: HighlightsModel; inputRef: RefObject<HTMLInputElement | null> }) {
-  return (
-    <div role="search" class="relative">
-      <span class="pointer-events-none absolute start-3.5 top-1/2 flex -translate-y-1/2 text-muted">
-        {model.searching.value ? <Spinner size={18} /> : <Icon name="search" size={18} />}
-      </span>
-      <input
-        ref={inputRef}
-        type="search"
-        aria-label={t('libraryHighlightsSearch')}
-        aria-keyshortcuts="/"
-        aria-describedby="highlights-keys"
-        autoComplete="off"
-        spellcheck={false}
-        placeholder={t('libraryHighlightsSearchPlaceholder')}
-        value={model.query.value}
-        onInput={(e) => model.setQuery(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && model.visible.value.length > 0) {
-            e.preventDefault();
-            model.moveFocus(0);
-          } else if (e.key === 'Escape' && model.escape()) {
-            // Handled here: the page's own Escape clears the article search.
-            e.preventDefault();
-            e.stopPropagation();
-          }
-        }}
-        class="h-12 w-full rounded-xl border border-line-strong bg-surface ps-11 pe-10 text-[0.9375rem] text-ink shadow-sm placeholder:text-muted focus-visible:border-accent"
-      />
-    </div>
   );
 }
 

@@ -4,6 +4,7 @@
  * (focus stays inside, Esc closes it unless an import is being written).
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { downloadBlob } from '../../utils/download';
 import { t, type MessageKey } from '../../utils/i18n';
 import type { ImportModel } from '../../utils/models/library-import';
 import { reportCsv, reportJson, type ImportReport, type ReportStatus } from '../../utils/transfer/import/report';
@@ -26,12 +27,7 @@ function Count({ label, value, tone = '' }: { label: string; value: number; tone
 }
 
 function download(text: string, type: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type }), name);
 }
 
 function ReportView({ report }: { report: ImportReport }) {

@@ -114,21 +114,6 @@ export function createExportModel(deps: ExportDeps) {
   };
 }
 
-/** The library page's way to save a file: a Blob URL on a download link, clicked, then let go. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cut the download short in Firefox; a minute is plenty for the browser to take it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** The library model's articles for each scope: everything (newest first), what the list shows, or the selection. */
 export function libraryScopeIds(
   library: { live: { value: readonly { id: string; savedAt: number }[] }; visible: { value: readonly { id: string }[] }; selectedShown: { value: readonly string[] } },
