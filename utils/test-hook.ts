@@ -11,18 +11,10 @@
  * checks the shipped bundles for it.
  */
 import type { Browser } from 'wxt/browser';
-import type { NewHighlight } from './db/highlights';
-import type { Highlight } from './highlights/types';
 
 export interface FolioTestHook {
   menuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
   command(name: string): Promise<void>;
-  /**
-   * Stores a highlight as the reader's toolbar does (utils/db/highlights.ts addHighlight): the
-   * live-page tests make "a highlight made in the reader" with it while the reader's toolbar is
-   * on another branch (hl-reader).
-   */
-  addHighlight(input: NewHighlight): Promise<Highlight>;
 }
 
 declare global {

@@ -20,7 +20,7 @@ import { waitForValue } from './harness/pages';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
-type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void>; addHighlight(i: unknown): Promise<{ id: string }> } };
+type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void> } };
 type Chrome = { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> }; storage: { sync: { set(i: object): Promise<void> } } } };
 
 describe('highlights on the live page (Chromium)', () => {
@@ -48,7 +48,6 @@ describe('highlights on the live page (Chromium)', () => {
         );
       },
       command: async (name) => (await chromium.worker()).evaluate((n) => (globalThis as unknown as Hook).folioTest.command(n), name),
-      addHighlight: async (input) => (await chromium.worker()).evaluate((i) => (globalThis as unknown as Hook).folioTest.addHighlight(i), input as object),
       setSync: async (items) => (await chromium.worker()).evaluate((i) => (globalThis as unknown as Chrome).chrome.storage.sync.set(i), items),
       extensionPage: async (path) => {
         const page = await chromium.browser.newPage();

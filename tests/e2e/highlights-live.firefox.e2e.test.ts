@@ -14,7 +14,7 @@ import {
 } from './harness/live-highlight-flows';
 import { waitForStill } from './harness/reader';
 
-type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void>; addHighlight(i: unknown): Promise<{ id: string }> } };
+type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void>; command(n: string): Promise<void> } };
 type Runtime = { getBackgroundPage(): Promise<Window & Hook> };
 
 describe('highlights on the live page (Firefox)', () => {
@@ -47,13 +47,6 @@ describe('highlights on the live page (Firefox)', () => {
           const background = await (api.runtime as unknown as Runtime).getBackgroundPage();
           await background.folioTest.command(n);
         }, name),
-      addHighlight: (input) =>
-        firefox.inExtension(async (api, i) => {
-          const background = await (api.runtime as unknown as Runtime).getBackgroundPage();
-          // Cloned into the background's realm: objects made here die with this page's realm.
-          const made = await background.folioTest.addHighlight(JSON.parse(JSON.stringify(i)));
-          return { id: made.id };
-        }, input),
       setSync: (items) => firefox.inExtension((api, i) => api.storage.sync.set(i), items),
       extensionPage: (path) => firefox.openExtensionPage(path),
     };

@@ -1,6 +1,4 @@
 /** Every background listener, registered synchronously when the worker starts. */
-import { addHighlight } from '../db/highlights';
-import { exposeForTests } from '../test-hook';
 import { registerArticleHandlers } from './articles';
 import { registerLiveHighlightHandlers } from './live-highlights';
 import { registerFetchQueueHandlers } from './fetch-queue';
@@ -11,7 +9,6 @@ import { registerTabHandlers } from './tab';
 import { registerTabLifecycle } from './tabs-lifecycle';
 
 export function registerBackground(): void {
-  exposeForTests({ addHighlight: (input) => addHighlight(input) });
   registerPageHandlers();
   registerTabHandlers();
   registerReaderHandlers();

@@ -9,10 +9,12 @@ import { expect } from 'vitest';
 import { ARTICLE_TITLE_PREFIX } from './folio';
 import { storedArticles, storedHighlights, type StoredHighlightRow } from './library-db';
 import {
-  adoptedSelectors, anchoredText, INSERTED, LIVE_PATH, LIVE_PHRASE, LIVE_TITLE, NOTE_WORD, pageLook, paintedTexts, READER_PHRASE,
-  readerBodyOf, readerSelectors, registryNames, selectWithMouse, serveLiveStory,
+  adoptedSelectors, INSERTED, LIVE_PATH, LIVE_PHRASE, LIVE_TITLE, NOTE_WORD, pageLook, paintedTexts, READER_PHRASE,
+  registryNames, selectWithMouse, serveLiveStory,
 } from './live-highlights';
-import { attribute, byName, clickByName, waitForText, waitForValue } from './pages';
+import { clickIn, dragSelect, HL_UI, selectionToolbar, waitForPainted } from './highlights';
+import { attribute, byName, clickByName, hasName, waitForText, waitForValue } from './pages';
+import { waitForArticle } from './reader';
 import { search } from './library';
 import type { SiteServer } from './server';
 
@@ -27,8 +29,6 @@ export interface LiveSession {
   menuClick(info: Record<string, unknown>, page: Page): Promise<void>;
   /** Runs a keyboard command's handler as the browser does for the active tab. */
   command(name: string): Promise<void>;
-  /** Stores a highlight the way the reader's toolbar does (the background test hook). */
-  addHighlight(input: unknown): Promise<{ id: string }>;
   setSync(items: Record<string, unknown>): Promise<void>;
   /** A Folio extension page in a new tab, loaded. */
   extensionPage(path: string): Promise<Page>;
@@ -101,31 +101,53 @@ export async function highlightWithMenu(session: LiveSession): Promise<LiveState
 }
 
 /**
- * The library copy in the reader: the live page's highlight anchors over the
- * reader's `.reader-body` (Folio's anchoring on the reader's rendered text);
- * then a highlight is made "in the reader" (stored as its toolbar does, with
- * a note and another colour), to be shown on the live page next.
+ * The library copy in the reader, as a person meets it: the live page's
+ * highlight is painted yellow over the phrase in the reader and listed in its
+ * "Highlights" panel; then a phrase is highlighted there with the mouse and
+ * the toolbar ("Green"), and given a note through its popover — to be shown on
+ * the live page next.
  */
 export async function readerPlacesAndMakes(session: LiveSession, state: LiveState): Promise<StoredHighlightRow> {
   const reader = await session.extensionPage(`reader.html?article=${state.articleId}`);
-  const body = await readerBodyOf(reader);
-  expect(anchoredText(body, state.live.selectors)).toBe(LIVE_PHRASE);
-  // Positive control for the check above: a quote the article does not have finds nothing.
-  expect(anchoredText(body, { ...state.live.selectors, quote: { ...state.live.selectors.quote, exact: 'no such passage in this story at all, not one word' } })).toBeNull();
+  await waitForArticle(reader);
+  const shown = await waitForPainted(reader, (p) => p.some((r) => r.text === LIVE_PHRASE), 'the live page’s highlight painted in the reader');
+  // Exactly it, in its colour: nothing else was painted (the green one comes next, and must then show too).
+  expect(shown.map((r) => [r.name, r.text])).toEqual([['folio-hl-yellow', LIVE_PHRASE]]);
 
-  const selectors = readerSelectors(body, READER_PHRASE);
-  const { bodies } = await storedHighlights(reader);
-  const saved = bodies.find((b) => b.id === state.articleId)!;
-  await session.addHighlight({
-    articleId: state.articleId,
-    selectors,
-    basis: { contentHash: saved.contentHash, extractorVersion: saved.extractorVersion, textModel: 1 },
-    color: 'green',
-    note: `Check the ${NOTE_WORD} figures`,
-  });
+  await clickByName(reader, HL_UI.panel, 'button');
+  const panel = await byName(reader, HL_UI.panel, 'dialog');
+  const listed = await panel.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' '));
+  expect(listed).toContain(LIVE_PHRASE);
+  expect(listed).not.toContain(HL_UI.notFound);
+  await panel.dispose();
+  await reader.keyboard.press('Escape');
+  await waitForValue(() => hasName(reader, HL_UI.panel, 'dialog'), (open) => !open, 'the panel to close on Escape');
+
+  expect((await dragSelect(reader, READER_PHRASE)).trim()).toBe(READER_PHRASE);
+  const toolbar = await selectionToolbar(reader);
+  await clickIn(toolbar, 'Green');
+  await toolbar.dispose();
+  await waitForPainted(
+    reader,
+    (p) => p.some((r) => r.name === 'folio-hl-green' && r.text === READER_PHRASE) && p.some((r) => r.text === LIVE_PHRASE),
+    'both painted in the reader',
+  );
+  const note = `Check the ${NOTE_WORD} figures`;
+  await clickPainted(reader, READER_PHRASE);
+  const popover = await byName(reader, HL_UI.popover, 'dialog');
+  await clickIn(popover, HL_UI.editNote);
+  const field = await popover.waitForSelector('textarea');
+  await field!.type(note);
+  await field!.dispose();
+  await clickIn(popover, HL_UI.saveNote);
+  await popover.dispose();
+  const made = await waitForValue(
+    async () => (await stored(session)).highlights.find((h) => h.selectors.quote.exact === READER_PHRASE),
+    (h) => h?.note === note,
+    'the reader’s highlight stored with its note',
+  );
   await reader.close();
-  const made = (await stored(session)).highlights.find((h) => h.selectors.quote.exact === READER_PHRASE);
-  expect(made).toMatchObject({ color: 'green', articleId: state.articleId });
+  expect(made).toMatchObject({ color: 'green', articleId: state.articleId, orphaned: false });
   return made!;
 }
 

@@ -6,9 +6,6 @@
  * variants of the story (changed markup, a teaser).
  */
 import type { Page } from 'puppeteer';
-import { JSDOM } from 'jsdom';
-import { anchor, describe as describeRange } from '../../../utils/highlights/anchor';
-import type { HighlightSelectors } from '../../../utils/highlights/types';
 import { readSampleArticleHtml, SAMPLE_TITLE } from './sample';
 import type { SiteServer } from './server';
 
@@ -148,31 +145,3 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<strin
   return page.evaluate(() => document.getSelection()?.toString() ?? '');
 }
 
-/** The reader's rendered `.reader-body` (its markup, parsed again in Node: the same Text nodes). */
-export async function readerBodyOf(reader: Page): Promise<HTMLElement> {
-  await reader.waitForFunction(() => (document.querySelector('.reader-body')?.textContent ?? '').length > 500, { timeout: 30_000 });
-  const html = await reader.$eval('.reader-body', (el) => el.outerHTML);
-  const doc = new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
-  return doc.querySelector<HTMLElement>('.reader-body')!;
-}
-
-/** What Folio's anchoring finds for `selectors` over the reader's body, or null. */
-export function anchoredText(body: HTMLElement, selectors: HighlightSelectors): string | null {
-  return anchor(selectors, body)?.toString() ?? null;
-}
-
-/** Selectors for `phrase` over the reader's body, as the reader's toolbar would describe a selection of it. */
-export function readerSelectors(body: HTMLElement, phrase: string): HighlightSelectors {
-  const doc = body.ownerDocument;
-  const walker = doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    const at = n.data.indexOf(phrase);
-    if (at < 0) continue;
-    const range = doc.createRange();
-    range.setStart(n, at);
-    range.setEnd(n, at + phrase.length);
-    const selectors = describeRange(range, body);
-    if (selectors) return selectors;
-  }
-  throw new Error(`"${phrase}" is not in the reader body`);
-}
