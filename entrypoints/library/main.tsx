@@ -1,5 +1,6 @@
 // The library page: styles, the models over the library repository, one component.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { onUpgradeBlocked } from '../../utils/db/open';
@@ -7,7 +8,7 @@ import { libraryRepository } from '../../utils/db/library-repository';
 import { listAllHighlights } from '../../utils/db/highlights';
 import { exportErrorText, libraryErrorText } from '../../utils/i18n';
 import { downloadBlob } from '../../utils/download';
-import { createExportModel, libraryScopeIds } from '../../utils/models/export';
+import { createExportModel, libraryScopeIds, whenLoaded } from '../../utils/models/export';
 import { createFetchProgressModel } from '../../utils/models/fetch-progress';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 import { browserHighlightsDeps, createHighlightsModel } from '../../utils/models/library-highlights';
@@ -23,11 +24,14 @@ function main() {
     // The formats (zip, Markdown, EPUB) load on the first export, not with the page.
     run: async (format, ids, options) => {
       const [{ runExport }, { readBundles }] = await Promise.all([import('../../utils/transfer/export/formats'), import('../../utils/db/transfer')]);
-      return runExport(format, ids, readBundles, options);
+      // Zip formats compress on worker threads while the page reads (utils/transfer/deflate-pool.ts).
+      const spawnDeflater = () => new Worker(browser.runtime.getURL('/deflate-worker.js'));
+      return runExport(format, ids, readBundles, { ...options, spawnDeflater, cores: navigator.hardwareConcurrency });
     },
     download: downloadBlob,
     errorText: exportErrorText,
     ids: (scope) => libraryScopeIds(model, scope),
+    ready: () => whenLoaded(model),
   });
   onUpgradeBlocked(model.setBlocked);
   // Before the first render: the database opens while the page renders its frame.

@@ -9,10 +9,12 @@ import { listAll } from '../../utils/db/library-repository';
 import { readBundles } from '../../utils/db/transfer';
 import { runExport, type ExportFormat } from '../../utils/transfer/export/formats';
 
-async function exportOnce(format: ExportFormat): Promise<{ ms: number; bytes: number; articles: number }> {
+async function exportOnce(format: ExportFormat, workers = true): Promise<{ ms: number; bytes: number; articles: number }> {
   const ids = (await listAll()).map((m) => m.id);
   const start = performance.now();
-  const out = await runExport(format, ids, readBundles);
+  // As the library page runs it: compression on worker threads (entrypoints/library/main.tsx).
+  const spawnDeflater = () => new Worker((globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome.runtime.getURL('/deflate-worker.js'));
+  const out = await runExport(format, ids, readBundles, workers ? { spawnDeflater, cores: navigator.hardwareConcurrency } : {});
   return { ms: performance.now() - start, bytes: out.blob.size, articles: out.articles };
 }
 

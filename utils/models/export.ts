@@ -5,7 +5,7 @@
  * file is handed to the browser by the page (a Blob and a download link): no
  * `downloads` permission, no bulk data through messages.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import { ExportCancelledError } from '../transfer/bundle';
 import type { ExportFormat, ExportOutput } from '../transfer/export/formats';
 import type { ExportOptions } from '../transfer/source';
@@ -19,6 +19,12 @@ export interface ExportDeps {
   errorText(error: unknown): string;
   /** Which articles each scope means right now, in the order the library shows them. */
   ids(scope: ExportScope): readonly string[];
+  /**
+   * Resolves once `ids` is over the whole library: the page lists its first
+   * screen before every row's metadata has arrived, and "Export everything"
+   * pressed in that moment must not export only the first screen.
+   */
+  ready?(): Promise<void>;
 }
 
 export type ExportPhase = 'closed' | 'choose' | 'running' | 'done';
@@ -35,11 +41,20 @@ export function createExportModel(deps: ExportDeps) {
   const cancelled = signal(false);
   const result = signal<Pick<ExportOutput, 'fileName' | 'articles' | 'withoutBody'> | null>(null);
   let controller: AbortController | null = null;
+  let starting = false;
 
   const fraction = computed(() => (progress.value.total ? progress.value.done / progress.value.total : 0));
 
   async function start(): Promise<void> {
-    if (phase.value === 'running') return;
+    if (phase.value === 'running' || starting) return;
+    if (deps.ready) {
+      starting = true;
+      try {
+        await deps.ready();
+      } finally {
+        starting = false;
+      }
+    }
     const ids = deps.ids(scope.value);
     if (ids.length === 0) {
       error.value = null;
@@ -122,4 +137,17 @@ export function libraryScopeIds(
   if (scope === 'selected') return library.selectedShown.value;
   if (scope === 'shown') return library.visible.value.map((m) => m.id);
   return [...library.live.value].sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : 1)).map((m) => m.id);
+}
+
+/** Resolves once the library model has every row (or gave up trying: its error is shown). */
+export function whenLoaded(library: { complete: { value: boolean }; error: { value: unknown } }): Promise<void> {
+  return new Promise((resolve) => {
+    const dispose = effect(() => {
+      if (library.complete.value || library.error.value) {
+        resolve();
+        // Disposing inside the effect's own run is not allowed: after it.
+        queueMicrotask(() => dispose());
+      }
+    });
+  });
 }

@@ -15,6 +15,10 @@ export interface ExportOptions {
   now?: number;
   /** Articles per read. Default 32. */
   batchSize?: number;
+  /** Starts a compression worker (entrypoints/deflate-worker.ts); without it zip formats compress on the page's thread. */
+  spawnDeflater?: () => Worker;
+  /** Cores to size the worker pool by (navigator.hardwareConcurrency). */
+  cores?: number;
 }
 
 /** Bundles for `ids`, skipping articles deleted meanwhile; reports progress after each one. */

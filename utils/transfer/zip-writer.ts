@@ -7,8 +7,15 @@
  *
  * Entries carry a fixed time (FIXED_MTIME), so exporting the same library
  * twice gives the same bytes per entry.
+ *
+ * With a DeflatePool (deflate-pool.ts), entries of some size are compressed
+ * on worker threads: `add` then hands the bytes over and returns once the
+ * pool has room, and fflate's Zip keeps the entries in the order they were
+ * added whichever finishes first. Without one (tests, a page without
+ * workers) they are compressed inline; the bytes are the same either way.
  */
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import { DEFLATE_LEVEL, type DeflatePool } from './deflate-pool';
 
 /** Bytes of output collected before they are folded into a Blob. */
 const SLAB_BYTES = 8 * 1024 * 1024;
@@ -20,6 +27,9 @@ export const FIXED_MTIME = Date.UTC(2000, 0, 1);
 export class ZipTooLargeError extends Error {
   override name = 'ZipTooLargeError';
 }
+
+/** Entries smaller than this are compressed inline: a round trip to a worker costs more than they do. */
+const POOL_MIN_BYTES = 16 * 1024;
 
 export interface ZipEntryOptions {
   /** false for data that is compressed already (images, the EPUB mimetype). Default true. */
@@ -35,8 +45,12 @@ export class ZipBlobWriter {
   private failure: Error | null = null;
   private finished: ((blob: Blob) => void) | null = null;
   private done: Blob | null = null;
+  private readonly jobs = new Set<Promise<void>>();
 
-  constructor(private readonly type = 'application/zip') {
+  constructor(
+    private readonly type = 'application/zip',
+    private readonly pool: DeflatePool | null = null,
+  ) {
     this.zip = new Zip((error, chunk, final) => {
       if (error) {
         this.failure = error;
@@ -60,24 +74,54 @@ export class ZipBlobWriter {
     this.slabBytes = 0;
   }
 
-  /** Adds one whole entry. `name` must already be safe (utils/transfer/file-names.ts). */
-  add(name: string, data: Uint8Array | string, options: ZipEntryOptions = {}): void {
+  /**
+   * Adds one whole entry. `name` must already be safe (utils/transfer/file-names.ts).
+   * Byte arrays handed in may be transferred to a worker: do not use them again.
+   */
+  async add(name: string, data: Uint8Array | string, options: ZipEntryOptions = {}): Promise<void> {
     if (this.failure) throw this.failure;
     if (++this.entries > MAX_ZIP_ENTRIES) {
       throw new ZipTooLargeError(`A zip can hold at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} files; export fewer articles at a time.`);
     }
     const bytes = typeof data === 'string' ? strToU8(data) : data;
-    // Level 1: text shrinks about as much as at level 6, at a fraction of the time.
-    const entry = options.compress === false ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 1 });
+    if (options.compress !== false && this.pool && bytes.byteLength >= POOL_MIN_BYTES) {
+      await this.pool.room();
+      this.addDeflated(name, bytes, this.pool);
+      return;
+    }
+    const entry = options.compress === false ? new ZipPassThrough(name) : new ZipDeflate(name, { level: DEFLATE_LEVEL });
     entry.mtime = FIXED_MTIME;
     this.zip.add(entry);
     entry.push(bytes, true);
     if (this.failure) throw this.failure;
   }
 
+  /** The entry takes its place in the zip now; its bytes, CRC and size arrive from the pool. */
+  private addDeflated(name: string, bytes: Uint8Array, pool: DeflatePool): void {
+    // fflate's own entry object, so the headers are exactly those of an inline entry; its data
+    // is fed straight to the zip instead of through its own compressor.
+    const entry = new ZipDeflate(name, { level: DEFLATE_LEVEL });
+    entry.mtime = FIXED_MTIME;
+    this.zip.add(entry);
+    const job = pool.deflate(bytes).then(
+      (out) => {
+        // fflate reads the CRC and size when the entry's last bytes come (its data descriptor).
+        entry.crc = out.crc;
+        entry.size = out.size;
+        entry.ondata(null, out.data as Uint8Array<ArrayBuffer>, true);
+      },
+      (error: unknown) => {
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
+      },
+    );
+    this.jobs.add(job);
+    void job.finally(() => this.jobs.delete(job));
+  }
+
   /** Ends the archive; resolves with the whole zip as a Blob. */
-  finish(): Promise<Blob> {
-    if (this.failure) return Promise.reject(this.failure);
+  async finish(): Promise<Blob> {
+    await Promise.all([...this.jobs]);
+    if (this.failure) throw this.failure;
     return new Promise((resolve, reject) => {
       this.finished = resolve;
       this.zip.end();

@@ -93,3 +93,33 @@ describe('export model', () => {
     expect(libraryScopeIds(library, 'selected')).toEqual(['new']);
   });
 });
+
+describe('export before the library has every row', () => {
+  it('"everything" waits for the whole library, not the first screen', async () => {
+    const { signal } = await import('@preact/signals');
+    const { whenLoaded } = await import('@/utils/models/export');
+    const complete = signal(false);
+    const error = signal<unknown>(null);
+    const rows = signal(['a', 'b']);
+    const runs: (readonly string[])[] = [];
+    const model = createExportModel({
+      run: async (_f, ids) => {
+        runs.push(ids);
+        return { blob: new Blob(['x']), fileName: 'f.zip', articles: ids.length, withoutBody: 0 };
+      },
+      download: () => {},
+      errorText: String,
+      ids: () => rows.value,
+      ready: () => whenLoaded({ complete, error }),
+    });
+    model.open(false);
+    const started = model.start();
+    await new Promise((r) => setTimeout(r, 10));
+    // Positive control for "it waits": nothing ran while the library was still loading.
+    expect(runs).toEqual([]);
+    rows.value = ['a', 'b', 'c', 'd'];
+    complete.value = true;
+    await started;
+    expect(runs).toEqual([['a', 'b', 'c', 'd']]);
+  });
+});

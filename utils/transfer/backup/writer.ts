@@ -3,6 +3,7 @@
  * article and its images as separate entries, streamed into a zip
  * (utils/transfer/zip-writer.ts), so memory holds one article at a time.
  */
+import type { DeflatePool } from '../deflate-pool';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
 import type { ArticleBundle } from '../bundle';
 import { canonicalJson } from '../canonical-json';
@@ -25,17 +26,17 @@ export function backupRecord(bundle: ArticleBundle, n: number): { record: Backup
   return { record, files };
 }
 
-export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = Date.now()): Promise<BackupResult> {
-  const zip = new ZipBlobWriter();
+export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = Date.now(), pool: DeflatePool | null = null): Promise<BackupResult> {
+  const zip = new ZipBlobWriter('application/zip', pool);
   let n = 0;
   try {
     // Entries written later may not be counted in advance: the manifest leads and the count is the reader's.
-    zip.add(MANIFEST_PATH, canonicalJson({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }, 2));
+    await zip.add(MANIFEST_PATH, canonicalJson({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }, 2));
     for await (const bundle of bundles) {
       n++;
       const { record, files } = backupRecord(bundle, n);
-      zip.add(articlePath(n), canonicalJson(record));
-      for (const f of files) zip.add(f.path, await blobBytes(f.blob), { compress: false });
+      await zip.add(articlePath(n), canonicalJson(record));
+      for (const f of files) await zip.add(f.path, await blobBytes(f.blob), { compress: false });
     }
   } catch (error) {
     zip.abort();

@@ -9,6 +9,7 @@ import { exportFragment, highlightQuotes } from '../article-html';
 import { languageTag } from '../language-tag';
 import type { ArticleBundle } from '../bundle';
 import { imageExtension } from '../image-types';
+import type { DeflatePool } from '../deflate-pool';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
 import { epubXhtml, xmlText } from './epub-xhtml';
 import type { ExportSummary } from './markdown';
@@ -49,17 +50,19 @@ function highlightsXhtml(bundle: ArticleBundle): string {
 
 export interface EpubOptions {
   now?: number;
+  /** Compresses chapters on worker threads (deflate-pool.ts). */
+  pool?: DeflatePool | null;
   /** The book's identifier; a fresh UUID by default. */
   uuid?: string;
 }
 
 export async function writeEpub(bundles: AsyncIterable<ArticleBundle>, options: EpubOptions = {}): Promise<ExportSummary> {
   const now = options.now ?? Date.now();
-  const zip = new ZipBlobWriter('application/epub+zip');
+  const zip = new ZipBlobWriter('application/epub+zip', options.pool ?? null);
   // The mimetype must come first and be stored uncompressed (OCF 3.0 §4.3).
-  zip.add('mimetype', 'application/epub+zip', { compress: false });
-  zip.add('META-INF/container.xml', CONTAINER);
-  zip.add('OEBPS/style.css', STYLE);
+  await zip.add('mimetype', 'application/epub+zip', { compress: false });
+  await zip.add('META-INF/container.xml', CONTAINER);
+  await zip.add('OEBPS/style.css', STYLE);
   const manifest: string[] = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>', '<item id="css" href="style.css" media-type="text/css"/>'];
   const spine: string[] = [];
   const toc: string[] = [];
@@ -80,7 +83,7 @@ export async function writeEpub(bundles: AsyncIterable<ArticleBundle>, options: 
         if (!CORE_IMAGES.has(asset.type)) continue;
         const file = `images/${n}-${++k}.${imageExtension(asset.type)}`;
         images.set(asset.url, `../${file}`);
-        zip.add(`OEBPS/${file}`, await blobBytes(asset.blob), { compress: false });
+        await zip.add(`OEBPS/${file}`, await blobBytes(asset.blob), { compress: false });
         manifest.push(`<item id="i${n}-${k}" href="${file}" media-type="${asset.type}"/>`);
       }
       let body: string;
@@ -91,7 +94,7 @@ export async function writeEpub(bundles: AsyncIterable<ArticleBundle>, options: 
       const metaBits = [bundle.meta.byline, bundle.meta.siteName || bundle.meta.siteKey].filter(Boolean).map((b) => xmlText(b!));
       const meta = `<p class="meta">${[...metaBits, `<a href="${xmlText(bundle.meta.url)}">${xmlText(bundle.meta.url)}</a>`].join(' · ')}</p>`;
       const file = `text/a${n}.xhtml`;
-      zip.add(`OEBPS/${file}`, chapter(title, lang, `<section epub:type="chapter"><h1>${xmlText(title)}</h1>${meta}${body}${highlightsXhtml(bundle)}</section>`));
+      await zip.add(`OEBPS/${file}`, chapter(title, lang, `<section epub:type="chapter"><h1>${xmlText(title)}</h1>${meta}${body}${highlightsXhtml(bundle)}</section>`));
       manifest.push(`<item id="a${n}" href="${file}" media-type="application/xhtml+xml"/>`);
       spine.push(`<itemref idref="a${n}"/>`);
       toc.push(`<li><a href="${file}">${xmlText(title)}</a></li>`);
@@ -100,14 +103,14 @@ export async function writeEpub(bundles: AsyncIterable<ArticleBundle>, options: 
     const lang = bookLang ?? 'en';
     const bookTitle = articles === 1 ? firstTitle : `Folio: ${articles} articles`;
     const modified = new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-    zip.add('OEBPS/nav.xhtml', `<?xml version="1.0" encoding="UTF-8"?>
+    await zip.add('OEBPS/nav.xhtml', `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">
 <head><meta charset="utf-8"/><title>${xmlText(bookTitle)}</title></head>
 <body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol>${toc.join('')}</ol></nav></body>
 </html>
 `);
-    zip.add('OEBPS/content.opf', `<?xml version="1.0" encoding="UTF-8"?>
+    await zip.add('OEBPS/content.opf', `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="${lang}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="uid">urn:uuid:${options.uuid ?? crypto.randomUUID()}</dc:identifier>

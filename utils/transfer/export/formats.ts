@@ -5,6 +5,7 @@
  * database reader; tests call it with bundles of their own.
  */
 import { writeBackup } from '../backup/writer';
+import { DeflatePool } from '../deflate-pool';
 import { downloadName } from '../file-names';
 import { bundlesOf, type ExportOptions, type ReadBundles } from '../source';
 import { writeBookmarks } from './bookmarks';
@@ -14,8 +15,9 @@ import { writeMarkdown } from './markdown';
 import { writePocketCsv } from './pocket-csv';
 import { writeReadwiseCsv } from './readwise-csv';
 
-export const EXPORT_FORMATS = ['backup', 'markdown', 'html', 'epub', 'pocket-csv', 'bookmarks', 'readwise-csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './format-names';
+
+export type { ExportFormat };
 
 export interface ExportOutput {
   blob: Blob;
@@ -46,14 +48,20 @@ export async function runExport(format: ExportFormat, ids: readonly string[], re
     }
   })();
   let result: { blob: Blob; articles: number };
-  switch (format) {
-    case 'backup': result = await writeBackup(counted, now); break;
-    case 'markdown': result = await writeMarkdown(counted); break;
-    case 'html': result = await writeHtml(counted); break;
-    case 'epub': result = await writeEpub(counted, { now }); break;
-    case 'pocket-csv': result = await writePocketCsv(counted); break;
-    case 'bookmarks': result = await writeBookmarks(counted, now); break;
-    case 'readwise-csv': result = await writeReadwiseCsv(counted); break;
+  const zipped = format === 'backup' || format === 'markdown' || format === 'html' || format === 'epub';
+  const pool = zipped && options.spawnDeflater ? new DeflatePool(options.spawnDeflater, DeflatePool.sizeFor(options.cores)) : null;
+  try {
+    switch (format) {
+      case 'backup': result = await writeBackup(counted, now, pool); break;
+      case 'markdown': result = await writeMarkdown(counted, pool); break;
+      case 'html': result = await writeHtml(counted, pool); break;
+      case 'epub': result = await writeEpub(counted, { now, pool }); break;
+      case 'pocket-csv': result = await writePocketCsv(counted); break;
+      case 'bookmarks': result = await writeBookmarks(counted, now); break;
+      case 'readwise-csv': result = await writeReadwiseCsv(counted); break;
+    }
+  } finally {
+    pool?.close();
   }
   const file = FILES[format];
   return { blob: result.blob, fileName: downloadName(file.kind, file.extension, new Date(now)), articles: result.articles, withoutBody: missing };

@@ -10,6 +10,7 @@ import { base64Of, escapeHtml, exportFragment, fragmentHtml, highlightQuotes } f
 import { languageTag } from '../language-tag';
 import type { ArticleBundle } from '../bundle';
 import { createNamer } from '../file-names';
+import type { DeflatePool } from '../deflate-pool';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
 import type { ExportSummary } from './markdown';
 
@@ -79,8 +80,8 @@ export function articleHtml(bundle: ArticleBundle, inline: ReadonlyMap<string, s
   return page(title, bundle.meta.lang, bundle.meta.dir, `<article>\n<h1>${escapeHtml(title)}</h1>\n<p class="meta">${metaLine(bundle)}</p>\n${body}\n${highlightsHtml(bundle)}\n</article>`);
 }
 
-export async function writeHtml(bundles: AsyncIterable<ArticleBundle>): Promise<ExportSummary> {
-  const zip = new ZipBlobWriter();
+export async function writeHtml(bundles: AsyncIterable<ArticleBundle>, pool: DeflatePool | null = null): Promise<ExportSummary> {
+  const zip = new ZipBlobWriter('application/zip', pool);
   // index.html is the index: no article may take its name.
   const name = createNamer();
   name('index', 'html');
@@ -92,11 +93,11 @@ export async function writeHtml(bundles: AsyncIterable<ArticleBundle>): Promise<
       const inline = new Map<string, string>();
       for (const a of bundle.assets) inline.set(a.url, `data:${a.type};base64,${base64Of(await blobBytes(a.blob))}`);
       const file = name(bundle.meta.title, 'html');
-      zip.add(file, articleHtml(bundle, inline));
+      await zip.add(file, articleHtml(bundle, inline));
       const title = bundle.meta.title.replace(/\s+/g, ' ').trim() || 'Untitled';
       entries.push(`<li><a href="${escapeHtml(encodeURIComponent(file))}">${escapeHtml(title)}</a><p class="meta">${metaLine(bundle)}</p></li>`);
     }
-    zip.add('index.html', page('Folio library', null, null, `<h1>Folio library</h1>\n<p class="meta">${articles} articles</p>\n<ul class="index">\n${entries.join('\n')}\n</ul>`));
+    await zip.add('index.html', page('Folio library', null, null, `<h1>Folio library</h1>\n<p class="meta">${articles} articles</p>\n<ul class="index">\n${entries.join('\n')}\n</ul>`));
   } catch (error) {
     zip.abort();
     throw error;

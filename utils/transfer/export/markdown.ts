@@ -17,6 +17,7 @@ import { exportFragment } from '../article-html';
 import type { ArticleBundle } from '../bundle';
 import { createNamer } from '../file-names';
 import { imageExtension } from '../image-types';
+import type { DeflatePool } from '../deflate-pool';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
 
 export interface ExportSummary {
@@ -93,8 +94,8 @@ export function articleMarkdown(bundle: ArticleBundle, srcFor: (asset: ArticleAs
   return `${parts.join('\n\n')}\n`;
 }
 
-export async function writeMarkdown(bundles: AsyncIterable<ArticleBundle>): Promise<ExportSummary> {
-  const zip = new ZipBlobWriter();
+export async function writeMarkdown(bundles: AsyncIterable<ArticleBundle>, pool: DeflatePool | null = null): Promise<ExportSummary> {
+  const zip = new ZipBlobWriter('application/zip', pool);
   const name = createNamer();
   let articles = 0;
   try {
@@ -103,8 +104,8 @@ export async function writeMarkdown(bundles: AsyncIterable<ArticleBundle>): Prom
       const files = new Map<ArticleAsset, string>();
       // Numbered names: no spaces or odd characters to encode in the links.
       bundle.assets.forEach((a, k) => files.set(a, `assets/${String(articles).padStart(6, '0')}-${k + 1}.${imageExtension(a.type)}`));
-      zip.add(name(bundle.meta.title, 'md'), articleMarkdown(bundle, (a) => files.get(a) ?? null));
-      for (const [asset, path] of files) zip.add(path, await blobBytes(asset.blob), { compress: false });
+      await zip.add(name(bundle.meta.title, 'md'), articleMarkdown(bundle, (a) => files.get(a) ?? null));
+      for (const [asset, path] of files) await zip.add(path, await blobBytes(asset.blob), { compress: false });
     }
   } catch (error) {
     zip.abort();
