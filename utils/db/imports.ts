@@ -24,7 +24,7 @@ import { linkMeta, mergeMeta, stateOf } from '../transfer/import/records';
 import type { ImportItem } from '../transfer/import/types';
 import { searchableNotes } from '../highlights/search-text';
 import { db } from './open';
-import { abortQuietly, queue } from './requests';
+import { abortQuietly, getAllRaw, putRaw, queue } from './requests';
 import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
 import { compactLater, writeIndexMany } from './search-index';
 
@@ -100,10 +100,15 @@ function keysOf({ item, extracted }: ImportWrite): string[] {
  * IndexedDB answers queued requests back to back, where awaiting each in turn
  * would pay a round trip per key (the bench: most of a 10,000-row import's time).
  */
-async function existingOf(tx: ImportTx, writes: readonly ImportWrite[]): Promise<(ArticleMeta | undefined)[]> {
-  const index = tx.objectStore('articles').index('urlKey');
-  const found = await Promise.all(writes.map((w) => Promise.all(keysOf(w).map((k) => index.get(k)))));
-  return found.map((hits) => hits.find((m) => m !== undefined));
+async function existingOf(tx: ImportTx, keys: readonly string[][]): Promise<(ArticleMeta | undefined)[]> {
+  const flat = keys.flat();
+  const hits = await getAllRaw<ArticleMeta>(tx.objectStore('articles').index('urlKey'), flat);
+  let at = 0;
+  return keys.map((k) => {
+    const mine = hits.slice(at, at + k.length);
+    at += k.length;
+    return mine.find((m) => m !== undefined);
+  });
 }
 
 async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta | undefined, now: number, docs: Map<string, IndexedDoc>): Promise<{ outcome: WriteOutcome; meta: ArticleMeta }> {
@@ -125,7 +130,7 @@ async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta 
       body = records.body;
     } else {
       meta = linkMeta(item, crypto.randomUUID(), now);
-      queue(tx.objectStore('fetchQueue').put(jobFor(meta, now)));
+      putRaw(tx.objectStore('fetchQueue'), jobFor(meta, now));
       queued = true;
     }
   } else {
@@ -155,8 +160,8 @@ async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta 
   if (status === 'merged' && changes.length === 0) status = 'skipped';
 
   if (status !== 'skipped') {
-    queue(articles.put(meta));
-    if (body) queue(tx.objectStore('bodies').put(body));
+    putRaw(articles, meta);
+    if (body) putRaw(tx.objectStore('bodies'), body);
     const all = existing ? await highlights.index('articleId').getAll(meta.id) : [];
     docs.set(meta.id, { id: meta.id, weights: termWeights(searchableOf(meta, baseBody, searchableNotes([...all, ...fresh]))) });
   }
@@ -170,11 +175,13 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
   const outcomes: WriteOutcome[] = [];
   try {
     const docs = new Map<string, IndexedDoc>();
-    const found = await existingOf(tx, writes);
+    // Each write's keys once: parsing URLs was a visible share of a large import's time.
+    const keyLists = writes.map(keysOf);
+    const found = await existingOf(tx, keyLists);
     // Two items of one batch naming one article: the second merges into what the first wrote.
     const written = new Map<string, ArticleMeta>();
     for (const [i, write] of writes.entries()) {
-      const keys = keysOf(write);
+      const keys = keyLists[i]!;
       const earlier = keys.map((k) => written.get(k)).find(Boolean);
       const { outcome, meta } = await writeOne(tx, write, earlier ?? found[i], now, docs);
       outcomes.push(outcome);

@@ -20,7 +20,7 @@ import { MIN_TERM, oneEditAway, queryTerms } from '../library/search-terms';
 import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
-import { abortQuietly, queue } from './requests';
+import { abortQuietly, putRaw, queue } from './requests';
 import { SEARCH_STORES, type FolioDB, type SearchSegment } from './schema';
 
 
@@ -37,8 +37,9 @@ const MAX_MERGES_PER_PASS = 3;
 export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment): Promise<void> {
   const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [] };
   queue(tx.objectStore('searchSegments').put(header));
-  built.blocks.forEach((block, n) => queue(tx.objectStore('searchBlocks').put(block, [id, n])));
-  for (const docId of built.docIds) queue(tx.objectStore('searchDocs').put({ id: docId, seg: id }));
+  built.blocks.forEach((block, n) => putRaw(tx.objectStore('searchBlocks'), block, [id, n]));
+  const docs = tx.objectStore('searchDocs');
+  for (const docId of built.docIds) putRaw(docs, { id: docId, seg: id });
 }
 
 /**
