@@ -7,7 +7,7 @@
 import { ImportFileError } from '../import-error';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 import { decodeText } from '../text';
-import { blobChunks, looksLikeZip, readZip } from '../zip';
+import { looksLikeZip, readZip } from '../zip';
 import { parseBookmarksHtml } from './bookmarks-html';
 import { parseInstapaperCsv } from './instapaper-csv';
 import { isOmnivoreMetadata, parseOmnivoreZip } from './omnivore-zip';
@@ -49,7 +49,7 @@ function check(items: ImportItem[], limits: ImportLimits): void {
 }
 
 async function readPocketOrOmnivoreZip(file: Blob, limits: ImportLimits): Promise<ParsedImport> {
-  const entries = await readZip(blobChunks(file), limits, (n) => isPocketCsv(n) || isPocketAnnotations(n) || isPocketHtml(n) || isOmnivoreMetadata(n) || isOmnivorePart(n));
+  const entries = await readZip(file, limits, (n) => isPocketCsv(n) || isPocketAnnotations(n) || isPocketHtml(n) || isOmnivoreMetadata(n) || isOmnivorePart(n));
   const names = [...entries.keys()];
   const warnings: string[] = [];
   if (names.some(isOmnivoreMetadata)) {
