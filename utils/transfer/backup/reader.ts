@@ -9,7 +9,9 @@
  * BackupFormatError that names the entry and the problem.
  *
  * `verifyBackup` reads the whole file without keeping anything, so a restore
- * (restore.ts) can refuse a bad file before it writes the first article.
+ * (restore.ts, the Import dialog: utils/transfer/import/folio-backup.ts) can
+ * refuse a bad file before it writes the first article; `openBackup` then
+ * reads the articles one by one.
  */
 import * as s from 'valibot';
 import type { ArticleAsset } from '../../library/types';
@@ -123,10 +125,32 @@ async function readArticle(backup: OpenBackup, entry: ZipEntry, withImages: bool
   return { meta: record.meta, body: record.body, highlights: record.highlights, assets, position: record.position };
 }
 
+/** A backup opened once, its articles read one at a time by entry name. */
+export interface BackupReader {
+  /** The article entries (`articles/000001.json`, …), in the order they were written. */
+  articles: readonly string[];
+  /** One article whole, with its image blobs, checked again as it is read; throws BackupFormatError. */
+  read(name: string): Promise<BackupItem>;
+}
+
+/** Opens `file` (its directory and manifest checked); throws BackupFormatError. */
+export async function openBackup(file: Blob): Promise<BackupReader> {
+  const backup = await open(file);
+  const byName = new Map(backup.articles.map((e) => [e.name, e]));
+  return {
+    articles: backup.articles.map((e) => e.name),
+    read(name) {
+      const entry = byName.get(name);
+      if (!entry) return Promise.reject(new BackupFormatError(`The backup has no article “${name}”.`));
+      return readArticle(backup, entry, true);
+    },
+  };
+}
+
 /** The articles of a backup, in the order they were written. Throws BackupFormatError on the first bad entry. */
 export async function* readBackup(file: Blob): AsyncGenerator<BackupItem> {
-  const backup = await open(file);
-  for (const entry of backup.articles) yield await readArticle(backup, entry, true);
+  const backup = await openBackup(file);
+  for (const name of backup.articles) yield await backup.read(name);
 }
 
 export interface BackupSummary {
@@ -136,11 +160,22 @@ export interface BackupSummary {
   images: number;
 }
 
+export interface VerifyOptions {
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Each article as it is checked, without its image bytes (the blobs are
+   * empty): what the Import dialog's preview keeps a few fields of. Called in
+   * the order the articles were written.
+   */
+  onArticle?: (name: string, item: BackupItem) => void;
+}
+
 /** Reads every entry of a backup and checks it, keeping nothing; throws BackupFormatError. */
-export async function verifyBackup(file: Blob, onProgress?: (done: number, total: number) => void): Promise<BackupSummary> {
+export async function verifyBackup(file: Blob, options: VerifyOptions = {}): Promise<BackupSummary> {
   const backup = await open(file);
   const summary: BackupSummary = { version: backup.version, articles: 0, highlights: 0, images: 0 };
   const ids = new Set<string>();
+  options.onProgress?.(0, backup.articles.length);
   for (const entry of backup.articles) {
     const item = await readArticle(backup, entry, false);
     if (ids.has(item.meta.id)) throw new BackupFormatError(`“${entry.name}” repeats article ${item.meta.id}.`);
@@ -148,7 +183,8 @@ export async function verifyBackup(file: Blob, onProgress?: (done: number, total
     summary.articles++;
     summary.highlights += item.highlights.length;
     summary.images += item.assets.length;
-    onProgress?.(summary.articles, backup.articles.length);
+    options.onArticle?.(entry.name, item);
+    options.onProgress?.(summary.articles, backup.articles.length);
   }
   return summary;
 }
