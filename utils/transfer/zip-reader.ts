@@ -115,9 +115,11 @@ export class ZipSource {
     if (start >= this.start && end <= this.start + this.bytes.length) return this.bytes.subarray(start - this.start, end - this.start);
     // Large reads (an image, the directory) bypass the window rather than replace it with a copy of themselves.
     if (end - start > this.windowBytes / 2) return bytesAt(this.blob, start, end);
+    const bytes = await bytesAt(this.blob, start, Math.min(this.blob.size, start + this.windowBytes));
+    // Set together after the read, so a read that overlapped this one never pairs one window's start with another's bytes.
     this.start = start;
-    this.bytes = await bytesAt(this.blob, start, Math.min(this.blob.size, start + this.windowBytes));
-    return this.bytes.subarray(0, end - start);
+    this.bytes = bytes;
+    return bytes.subarray(0, end - start);
   }
 }
 
