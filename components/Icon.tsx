@@ -9,7 +9,7 @@ export type IconName =
   | 'arrow-left' | 'bookmark' | 'bookmark-filled' | 'library' | 'book-open' | 'search' | 'close' | 'alert' | 'info'
   | 'whatsapp' | 'facebook' | 'linkedin' | 'external'
   | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil'
-  | 'copy' | 'highlighter' | 'import' | 'download' | 'pause' | 'play';
+  | 'copy' | 'highlighter' | 'import' | 'export' | 'download' | 'pause' | 'play';
 
 const STROKE: Partial<Record<IconName, JSX.Element>> = {
   'arrow-left': <path d="M19 12H5m6 7-7-7 7-7" />,
@@ -86,10 +86,18 @@ const STROKE: Partial<Record<IconName, JSX.Element>> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  // Import and Export sit side by side in the library's toolbar: an arrow into a tray and the same
+  // arrow out of it, so the two read as opposites (both were down arrows once).
   import: (
     <>
-      <path d="M12 3.5v11m-4-4 4 4 4-4" />
-      <path d="M4.5 14.5v5h15v-5" />
+      <path d="M12 3.5v10m-4-4 4 4 4-4" />
+      <path d="M4.5 13.5v6h15v-6" />
+    </>
+  ),
+  export: (
+    <>
+      <path d="M12 13.5v-10m-4 4 4-4 4 4" />
+      <path d="M4.5 13.5v6h15v-6" />
     </>
   ),
   download: (

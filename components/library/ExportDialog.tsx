@@ -25,7 +25,7 @@ const SCOPE_TEXT: Record<ExportScope, MessageKey> = { all: 'exportScopeAll', sho
 export function ExportButton({ onOpen }: { onOpen: () => void }) {
   return (
     <button type="button" class="btn btn-quiet min-h-9 px-3" aria-haspopup="dialog" onClick={onOpen}>
-      <Icon name="download" size={17} />
+      <Icon name="export" size={16} />
       {t('exportButton')}
     </button>
   );
@@ -124,7 +124,7 @@ export function ExportDialog({ model }: { model: ExportModel }) {
                 {t('exportClose')}
               </button>
               <button type="submit" class="btn btn-primary" disabled={model.count(model.scope.value) === 0}>
-                <Icon name="download" size={17} />
+                <Icon name="export" size={17} />
                 {t('exportStart')}
               </button>
             </>

@@ -92,6 +92,9 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
   const plan = model.plan.value;
   const report = model.report.value;
   const { done, total } = model.progress.value;
+  const read = model.readProgress.value;
+  // A backup restores whole articles and leaves the library's own as they are: no merge, no links to download.
+  const backup = plan?.parsed.backup !== undefined;
   return (
     <dialog
       ref={ref}
@@ -110,9 +113,13 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
         </h2>
 
         {phase === 'reading' && (
-          <p role="status" class="mt-4 flex items-center gap-2.5 text-sm text-muted">
-            <Spinner /> {t('importReading', model.fileName.value)}
-          </p>
+          <>
+            <p role="status" class="mt-4 flex items-center gap-2.5 text-sm text-muted">
+              <Spinner /> {t('importReading', model.fileName.value)}
+              {read.total > 0 && <span class="tabular-nums">{t('importReadingProgress', read.done.toLocaleString(), read.total.toLocaleString())}</span>}
+            </p>
+            {read.total > 0 && <progress class="mt-2 h-2 w-full accent-accent" max={read.total} value={read.done} aria-label={t('importReadingProgress', read.done.toLocaleString(), read.total.toLocaleString())} />}
+          </>
         )}
 
         {phase === 'error' && (
@@ -133,13 +140,14 @@ export function ImportDialog({ model, onChooseAgain }: { model: ImportModel; onC
             <p class="mt-1 text-sm text-muted">{t('importFrom', plan.parsed.label, model.fileName.value)}</p>
             <dl class="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label={t('importDialogTitle')}>
               <Count label={t('importCountNew')} value={plan.counts.new} />
-              <Count label={t('importCountDuplicates')} value={plan.counts.duplicates} />
+              <Count label={t(backup ? 'importCountKept' : 'importCountDuplicates')} value={plan.counts.duplicates} />
               <Count label={t('importCountUnreadable')} value={plan.counts.unreadable} tone={plan.counts.unreadable ? 'text-danger' : ''} />
               <Count label={t('importCountHighlights')} value={plan.counts.highlights} />
             </dl>
             {plan.counts.repeats > 0 && <p class="mt-3 text-sm text-ink-soft">{t('importCountRepeats')}: {plan.counts.repeats.toLocaleString()}</p>}
             {plan.counts.links > 0 && <p class="mt-3 text-sm text-ink-soft">{t('importLinksNote', plan.counts.links.toLocaleString())}</p>}
-            {plan.counts.duplicates > 0 && <p class="mt-2 text-sm text-muted">{t('importMergeNote')}</p>}
+            {backup && <p class="mt-3 text-sm text-ink-soft">{t('importBackupNote')}</p>}
+            {plan.counts.duplicates > 0 && <p class="mt-2 text-sm text-muted">{t(backup ? 'importBackupKeepNote' : 'importMergeNote')}</p>}
             {plan.parsed.warnings.length > 0 && (
               <div class="mt-3 rounded-xl border border-line-strong bg-paper px-3.5 py-2.5 text-sm">
                 <p class="font-semibold">{t('importWarnings')}</p>

@@ -8,16 +8,15 @@
  * export (bulk records written straight into IndexedDB) stops on Cancel and
  * leaves no file. Screenshots of the dialog in light and dark for a person.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
 import { listZip, readEntry } from '../../utils/transfer/zip-reader';
 import type { ChromiumSession } from './harness/chromium';
+import {
+  chooseAndExport, closeExportDialog, downloaded, downloadsToChromium, expectMarkdownZip, expectWholeBackup, finishedFiles, openExportDialog, waitForExportDone,
+} from './harness/export';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
 import { addSeedRoutes, SEED, waitForTitles, clickInRow } from './harness/library';
-import { waitForValue } from './harness/pages';
 import { runAxe, waitForStill } from './harness/reader';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
@@ -34,56 +33,6 @@ useSiteAndChromium((s, c) => {
   addSeedRoutes(server);
 });
 
-async function finishedFiles(): Promise<string[]> {
-  const names = await readdir(downloads);
-  return names.filter((n) => !n.endsWith('.crdownload')).sort();
-}
-
-/** Waits for `name` to be downloaded whole and returns it as a Blob. */
-async function downloaded(name: RegExp): Promise<{ file: string; blob: Blob }> {
-  const files = await waitForValue(async () => ({ done: await finishedFiles(), partial: (await readdir(downloads)).filter((n) => n.endsWith('.crdownload')) }), (v) => v.partial.length === 0 && v.done.some((n) => name.test(n)), `a download named ${name}`, 60_000);
-  const file = files.done.find((n) => name.test(n))!;
-  return { file, blob: new Blob([await readFile(join(downloads, file))]) };
-}
-
-async function entries(blob: Blob): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  for (const e of await listZip(blob)) out.set(e.name, await readEntry(blob, e, 1e8));
-  return out;
-}
-
-async function openDialog(): Promise<void> {
-  await library.click('button[aria-haspopup="dialog"]');
-  await library.waitForSelector('dialog[open] #export-title');
-}
-
-async function chooseAndExport(formatLabel: string, scope: 'all' | 'shown' | 'selected' = 'all'): Promise<void> {
-  await library.evaluate((label, s) => {
-    const dialog = document.querySelector('dialog[open]')!;
-    const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[name="export-format"]')];
-    const wanted = radios.find((r) => r.closest('label')!.textContent!.includes(label));
-    if (!wanted) throw new Error(`no format ${label}`);
-    wanted.click();
-    dialog.querySelector<HTMLInputElement>(`input[name="export-scope"][value="${s}"]`)!.click();
-  }, formatLabel, scope);
-  await library.click('dialog[open] button[type="submit"]');
-}
-
-async function waitForDone(): Promise<string> {
-  const handle = await library.waitForFunction(() => {
-    const text = document.querySelector('dialog[open] [aria-live]')?.textContent ?? '';
-    return text.startsWith('Exported') ? text : null;
-  }, { timeout: 60_000 }).catch(async (e: unknown) => {
-    throw new Error(`${String(e)}; the dialog says: ${await library.$eval('dialog[open]', (d) => d.textContent).catch(() => '(no dialog)')}`);
-  });
-  return (await handle.jsonValue()) as string;
-}
-
-async function closeDialog(): Promise<void> {
-  await library.keyboard.press('Escape');
-  await library.waitForFunction(() => !document.querySelector('dialog[open]'));
-}
-
 describe('export (Chromium)', () => {
   it('seeds three saved articles and lets downloads land in a temp folder', async () => {
     for (const seed of SEED) {
@@ -95,8 +44,7 @@ describe('export (Chromium)', () => {
       await tab.close();
     }
     downloads = await makeTempDir('downloads');
-    const cdp = await chromium.browser.target().createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await downloadsToChromium(chromium, downloads);
     library = await chromium.openTab(chromium.extensionUrl('library.html'));
     await library.bringToFront();
     await waitForTitles(library, (t) => t.length === 3, 'three saved articles');
@@ -117,62 +65,44 @@ describe('export (Chromium)', () => {
       await library.screenshot({ path: `/tmp/folio-export-dialog-chromium-${scheme}.png` });
     }
     await library.emulateMediaFeatures([]);
-    await closeDialog();
+    await closeExportDialog(library);
     // Escape closed the dialog only: the library is still all there.
     await waitForTitles(library, (t) => t.length === 3, 'the list after Escape');
   });
 
   it('Folio backup: every article, body and stored image in the downloaded zip', async () => {
-    await openDialog();
-    await chooseAndExport('Folio backup');
-    expect(await waitForDone()).toContain('Exported 3 articles');
-    const { file, blob } = await downloaded(/^folio-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    await openExportDialog(library);
+    await chooseAndExport(library, 'Folio backup');
+    expect(await waitForExportDone(library)).toContain('Exported 3 articles');
+    const { file, blob } = await downloaded(downloads, /^folio-backup-\d{4}-\d{2}-\d{2}\.zip$/);
     expect(file).toMatch(/^folio-backup-/);
-    const zip = await entries(blob);
-    const manifest = JSON.parse(new TextDecoder().decode(zip.get('manifest.json')));
-    expect(manifest).toMatchObject({ format: 'folio-backup', version: 1 });
-    const articles = [...zip.keys()].filter((n) => n.startsWith('articles/')).map((n) => JSON.parse(new TextDecoder().decode(zip.get(n))));
-    expect(articles.map((a) => a.meta.title).sort()).toEqual(SEED.map((s) => s.title).sort());
-    for (const a of articles) {
-      expect(a.body.content.length).toBeGreaterThan(1000);
-      expect(a.assets.length).toBeGreaterThan(0);
-      for (const ref of a.assets) expect(zip.get(ref.path)!.length).toBe(ref.bytes);
-    }
-    await closeDialog();
+    await expectWholeBackup(blob, SEED.map((s) => s.title));
+    await closeExportDialog(library);
   });
 
   it('Markdown of the selection: one .md with front matter a YAML parser reads, images in assets/', async () => {
     await clickInRow(library, SEED[1]!.title, 'Select');
-    await openDialog();
+    await openExportDialog(library);
     // With a selection, the selection is the scope chosen for you.
     expect(await library.$eval('input[name="export-scope"][value="selected"]', (i) => (i as HTMLInputElement).checked)).toBe(true);
-    await chooseAndExport('Markdown', 'selected');
-    expect(await waitForDone()).toContain('Exported 1 articles');
-    const { blob } = await downloaded(/^folio-markdown-.*\.zip$/);
-    const zip = await entries(blob);
-    const mds = [...zip.keys()].filter((n) => n.endsWith('.md'));
-    expect(mds).toEqual([`${SEED[1]!.title}.md`]);
-    const md = new TextDecoder().decode(zip.get(mds[0]!));
-    const fm = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]!) as Record<string, unknown>;
-    expect(fm).toMatchObject({ title: SEED[1]!.title, url: server.url(SEED[1]!.path) });
-    const links = [...md.matchAll(/!\[[^\]]*\]\((assets\/[^)]+)\)/g)].map((m) => m[1]!);
-    expect(links.length).toBeGreaterThan(0);
-    for (const link of links) expect(zip.has(link), link).toBe(true);
-    expect(md).not.toContain('127.0.0.1/images');
-    await closeDialog();
+    await chooseAndExport(library, 'Markdown', 'selected');
+    expect(await waitForExportDone(library)).toContain('Exported 1 articles');
+    const { blob } = await downloaded(downloads, /^folio-markdown-.*\.zip$/);
+    await expectMarkdownZip(blob, [{ title: SEED[1]!.title, url: server.url(SEED[1]!.path) }]);
+    await closeExportDialog(library);
     await clickInRow(library, SEED[1]!.title, 'Select');
   });
 
   it('EPUB of everything: mimetype first, a chapter per article in the table of contents', async () => {
-    await openDialog();
-    await chooseAndExport('E-book');
-    await waitForDone();
-    const { blob } = await downloaded(/^folio-articles-.*\.epub$/);
+    await openExportDialog(library);
+    await chooseAndExport(library, 'E-book');
+    await waitForExportDone(library);
+    const { blob } = await downloaded(downloads, /^folio-articles-.*\.epub$/);
     const list = await listZip(blob);
     expect(list[0]).toMatchObject({ name: 'mimetype', method: 0 });
     const nav = new TextDecoder().decode(await readEntry(blob, list.find((e) => e.name === 'OEBPS/nav.xhtml')!, 1e6));
     for (const s of SEED) expect(nav).toContain(s.title);
-    await closeDialog();
+    await closeExportDialog(library);
   });
 
   it('Cancel stops a large export: progress shows, Cancel ends it, no file arrives', async () => {
@@ -207,9 +137,9 @@ describe('export (Chromium)', () => {
     await library.reload();
     await library.bringToFront();
     await library.waitForSelector('button[aria-haspopup="dialog"]');
-    const before = await finishedFiles();
-    await openDialog();
-    await chooseAndExport('HTML pages');
+    const before = await finishedFiles(downloads);
+    await openExportDialog(library);
+    await chooseAndExport(library, 'HTML pages');
     await library.waitForSelector('dialog[open] progress');
     const progress = await library.waitForFunction(() => {
       const p = document.querySelector<HTMLProgressElement>('dialog[open] progress');
@@ -223,13 +153,13 @@ describe('export (Chromium)', () => {
     await library.waitForFunction(() => document.querySelector('dialog[open] [aria-live]')?.textContent?.includes('Export cancelled'), { timeout: 60_000 });
     expect(await library.$('dialog[open] progress')).toBeNull();
     // A small export after it: its file arrives, the cancelled one never does.
-    await chooseAndExport('Link list', 'all');
-    await waitForDone();
-    await downloaded(/^folio-pocket-.*\.csv$/);
-    const after = await finishedFiles();
+    await chooseAndExport(library, 'Link list', 'all');
+    await waitForExportDone(library);
+    await downloaded(downloads, /^folio-pocket-.*\.csv$/);
+    const after = await finishedFiles(downloads);
     expect(after.filter((n) => !before.includes(n))).toEqual([after.find((n) => /^folio-pocket-/.test(n))]);
     expect(after.some((n) => /^folio-html-/.test(n))).toBe(false);
-    await closeDialog();
+    await closeExportDialog(library);
     await removeDirs([downloads]);
   }, 180_000);
 });

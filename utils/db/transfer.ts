@@ -63,12 +63,25 @@ export async function readBundle(id: string): Promise<ArticleBundle | undefined>
 
 export type RestoreOutcome = 'restored' | 'duplicate';
 
+export interface RestoreOptions {
+  /**
+   * Leave telling open pages to the caller (importFinished, utils/db/imports.ts):
+   * a backup of thousands restored through the Import dialog posts once at its
+   * end, since every post makes each open library page re-read its rows. The
+   * search index is still merged after each article, quiet or not: a restore
+   * writes a one-article segment per article (an import batch writes one
+   * segment for hundreds), and a merger that waited for the end would leave
+   * every search reading thousands of them.
+   */
+  quiet?: boolean;
+}
+
 /**
  * Writes one article exactly as it was backed up (same id, dates, state).
  * An article already in the library (same id or same identity) is left as it
  * is: 'duplicate' (the import report says so; merging is the import's choice).
  */
-export async function restoreBundle(bundle: ArticleBundle): Promise<RestoreOutcome> {
+export async function restoreBundle(bundle: ArticleBundle, options: RestoreOptions = {}): Promise<RestoreOutcome> {
   const { meta, body, assets, highlights, position } = bundle;
   const tx = (await db()).transaction([...ARTICLE_STORES, 'positions'], 'readwrite');
   try {
@@ -89,7 +102,7 @@ export async function restoreBundle(bundle: ArticleBundle): Promise<RestoreOutco
     abortQuietly(tx);
     throw error;
   }
-  announce({ kind: 'saved', id: meta.id });
+  if (!options.quiet) announce({ kind: 'saved', id: meta.id });
   compactLater();
   return 'restored';
 }

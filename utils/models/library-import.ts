@@ -12,10 +12,13 @@ import type { ParsedImport } from '../transfer/import/types';
 
 export type ImportPhase = 'closed' | 'reading' | 'preview' | 'importing' | 'report' | 'error';
 
+export type ImportHooks = Pick<ApplyDeps, 'onProgress' | 'signal'>;
+
 export interface ImportDeps {
-  readFile(file: File): Promise<ParsedImport>;
+  /** `onProgress`: articles checked so far, for a file read article by article (a Folio backup). */
+  readFile(file: File, onProgress?: (done: number, total: number) => void): Promise<ParsedImport>;
   plan(parsed: ParsedImport): Promise<ImportPlan>;
-  apply(plan: ImportPlan, hooks: Pick<ApplyDeps, 'onProgress' | 'signal'>): Promise<ImportReport>;
+  apply(plan: ImportPlan, hooks: ImportHooks): Promise<ImportReport>;
   /** Asks the background to download the links the import queued. */
   startDownloads(): Promise<void>;
   /** The sentence for a refused file or a failure. */
@@ -27,6 +30,8 @@ export function createImportModel(deps: ImportDeps) {
   const fileName = signal('');
   const plan = signal<ImportPlan | null>(null);
   const progress = signal<{ done: number; total: number }>({ done: 0, total: 0 });
+  /** While reading: how far the check of a backup is (total 0 for a file read in one go). */
+  const readProgress = signal<{ done: number; total: number }>({ done: 0, total: 0 });
   const report = signal<ImportReport | null>(null);
   const error = signal<string | null>(null);
   let controller: AbortController | null = null;
@@ -36,13 +41,19 @@ export function createImportModel(deps: ImportDeps) {
     const mine = ++serial;
     batch(() => {
       phase.value = 'reading';
+      readProgress.value = { done: 0, total: 0 };
       fileName.value = file.name;
       plan.value = null;
       report.value = null;
       error.value = null;
     });
     try {
-      const planned = await deps.plan(await deps.readFile(file));
+      const parsed = await deps.readFile(file, (done, total) => {
+        // Closed or another file chosen meanwhile: stop reading this one (the throw ends the read, caught below).
+        if (mine !== serial) throw new Error('import reading abandoned');
+        readProgress.value = { done, total };
+      });
+      const planned = await deps.plan(parsed);
       if (mine !== serial) return;
       batch(() => {
         plan.value = planned;
@@ -88,7 +99,7 @@ export function createImportModel(deps: ImportDeps) {
   }
 
   return {
-    phase, fileName, plan, progress, report, error,
+    phase, fileName, plan, progress, readProgress, report, error,
     choose, confirm,
     /** Cancel: in the preview nothing was written; while importing, stops after the current batch. */
     cancel(): void {

@@ -86,4 +86,34 @@ describe('import model', () => {
     await running;
     expect(m.report.value?.cancelled).toBe(true);
   });
+
+  it('reading a backup shows how far its check is; closing the dialog stops the read', async () => {
+    let step!: (done: number) => void;
+    let finished = false;
+    const m = createImportModel(deps({
+      readFile: (_f, onProgress) => new Promise((resolve, reject) => {
+        step = (done) => {
+          try {
+            onProgress?.(done, 3);
+            if (done === 3) resolve(parsed);
+          } catch (e) {
+            finished = true;
+            reject(e);
+          }
+        };
+      }),
+    }));
+    const choosing = m.choose(file);
+    expect(m.phase.value).toBe('reading');
+    expect(m.readProgress.value).toEqual({ done: 0, total: 0 });
+    step(1);
+    expect(m.readProgress.value).toEqual({ done: 1, total: 3 });
+    m.close();
+    // The next article's progress ends the abandoned read; the dialog stays closed.
+    step(2);
+    await choosing;
+    expect(finished).toBe(true);
+    expect(m.phase.value).toBe('closed');
+    expect(m.error.value).toBeNull();
+  });
 });

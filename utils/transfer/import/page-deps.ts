@@ -6,6 +6,8 @@
  *
  * The parsers, zip reading and the write path load when a file is chosen, not
  * with the library page: they are most of its code and most visits never import.
+ * A Folio backup takes its own path through the same dialog: planned by id and
+ * identity key, restored whole article by article (apply-backup.ts).
  */
 import { queueProgress } from '../../db/fetch-queue';
 import { libraryErrorText } from '../../i18n';
@@ -13,9 +15,12 @@ import { queuePaused } from '../../library/queue-paused';
 import { LIBRARY_CHANNEL } from '../../library/types';
 import { sendMessage } from '../../messaging';
 import type { FetchProgressDeps } from '../../models/fetch-progress';
-import type { ImportDeps } from '../../models/library-import';
+import type { ImportDeps, ImportHooks } from '../../models/library-import';
 import { isQuotaError } from '../../result';
 import { ImportFileError } from '../import-error';
+import type { ImportPlan } from './plan';
+import type { ImportReport } from './report';
+import type { BackupSource } from './types';
 
 function importErrorText(error: unknown): string {
   if (error instanceof ImportFileError) return error.message;
@@ -23,13 +28,42 @@ function importErrorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : libraryErrorText(error);
 }
 
+/** A Folio backup, restored article by article from the file the preview verified. */
+async function applyBackup(plan: ImportPlan, backup: BackupSource, hooks: ImportHooks): Promise<ImportReport> {
+  const [{ applyBackupPlan }, { openBackup }, { restoreBundle }, { importFinished }] = await Promise.all([
+    import('./apply-backup'),
+    import('../backup/reader'),
+    import('../../db/transfer'),
+    import('../../db/imports'),
+  ]);
+  const reader = await openBackup(backup.file);
+  // Quiet restores and one change posted at the end, as for the other formats.
+  const ids: string[] = [];
+  try {
+    return await applyBackupPlan(plan, {
+      readItem: (ref) => reader.read(ref),
+      async restore(bundle) {
+        const outcome = await restoreBundle(bundle, { quiet: true });
+        if (outcome === 'restored') ids.push(bundle.meta.id);
+        return outcome;
+      },
+      errorText: importErrorText,
+      ...hooks,
+    });
+  } finally {
+    importFinished(ids);
+  }
+}
+
 export const browserImportDeps = (): ImportDeps => ({
-  readFile: async (file) => (await import('./read-file')).readImportFile(file),
+  readFile: async (file, onProgress) => (await import('./read-file')).readImportFile(file, undefined, onProgress),
   async plan(parsed) {
-    const [{ planImport }, { savedKeys }] = await Promise.all([import('./plan'), import('../../db/imports')]);
-    return planImport(parsed, await savedKeys());
+    const [{ planBackup, planImport }, { savedKeys }] = await Promise.all([import('./plan'), import('../../db/imports')]);
+    const saved = await savedKeys();
+    return parsed.backup ? planBackup(parsed, saved) : planImport(parsed, saved);
   },
   async apply(plan, hooks) {
+    if (plan.parsed.backup) return applyBackup(plan, plan.parsed.backup, hooks);
     const [{ applyPlan }, { prepareContent }, { importFinished, writeImportBatch }] = await Promise.all([
       import('./apply'),
       import('./content'),

@@ -80,3 +80,47 @@ export function planImport(parsed: ParsedImport, saved: ReadonlyMap<string, stri
     },
   };
 }
+
+/**
+ * The preview of a Folio backup. An article is already in the library when
+ * its id or its identity key is, exactly as the restore decides
+ * (utils/db/transfer.ts restoreBundle): a backup's record carries both, so no
+ * URL is matched loosely. Such an article is left as it is, never merged. An
+ * identity listed twice in the file (two ids, one address: only a hand-edited
+ * backup) is a repeat of its first listing.
+ */
+export function planBackup(parsed: ParsedImport, saved: ReadonlyMap<string, string>): ImportPlan {
+  const identities = parsed.backup?.identities ?? new Map<string, { id: string; urlKey: string }>();
+  const savedIds = new Set(saved.values());
+  const firstByKey = new Map<string, string>();
+  const items: PlannedItem[] = [];
+  const repeats: RepeatedRow[] = [];
+  for (const item of parsed.items) {
+    const identity = identities.get(item.ref);
+    if (!identity) throw new Error(`The backup's preview lost the identity of ${item.ref}.`);
+    const first = firstByKey.get(identity.urlKey);
+    if (first) {
+      repeats.push({ ref: item.ref, url: item.url, title: item.title, sameAs: first });
+      continue;
+    }
+    firstByKey.set(identity.urlKey, item.ref);
+    items.push({ item, existingId: saved.get(identity.urlKey) ?? (savedIds.has(identity.id) ? identity.id : null) });
+  }
+  const duplicates = items.filter((p) => p.existingId !== null).length;
+  return {
+    parsed,
+    items,
+    repeats,
+    unreadable: parsed.unreadable,
+    counts: {
+      new: items.length - duplicates,
+      duplicates,
+      unreadable: parsed.unreadable.length,
+      repeats: repeats.length,
+      // Every article comes whole, with its text: none is a link to download.
+      links: 0,
+      withContent: items.length,
+      highlights: items.reduce((n, p) => n + p.item.highlights.length, 0),
+    },
+  };
+}

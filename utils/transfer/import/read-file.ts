@@ -4,11 +4,13 @@
  * often renamed, an Instapaper CSV may be called anything), read and parse.
  * Everything here is read-only; nothing is written until the user confirms.
  */
+import type { ProgressListener } from '../bundle';
 import { ImportFileError } from '../import-error';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 import { decodeText } from '../text';
-import { blobChunks, looksLikeZip, readZip } from '../zip';
+import { looksLikeZip, readZip } from '../zip';
 import { parseBookmarksHtml } from './bookmarks-html';
+import { isFolioBackup, readFolioBackup } from './folio-backup';
 import { parseInstapaperCsv } from './instapaper-csv';
 import { isOmnivoreMetadata, parseOmnivoreZip } from './omnivore-zip';
 import { attachHighlights, parsePocketAnnotations } from './pocket-annotations';
@@ -27,7 +29,7 @@ function megabytes(bytes: number): string {
 }
 
 /** Which text format this is, from its first line or markup; null when none. */
-export function sniffText(text: string): Exclude<ImportFormat, 'pocket-zip' | 'omnivore-zip'> | null {
+export function sniffText(text: string): Exclude<ImportFormat, 'pocket-zip' | 'omnivore-zip' | 'folio-backup'> | null {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
   if (/<!DOCTYPE\s+NETSCAPE-Bookmark-file/i.test(head)) return 'bookmarks-html';
   if (/^\s*</.test(head)) {
@@ -49,7 +51,7 @@ function check(items: ImportItem[], limits: ImportLimits): void {
 }
 
 async function readPocketOrOmnivoreZip(file: Blob, limits: ImportLimits): Promise<ParsedImport> {
-  const entries = await readZip(blobChunks(file), limits, (n) => isPocketCsv(n) || isPocketAnnotations(n) || isPocketHtml(n) || isOmnivoreMetadata(n) || isOmnivorePart(n));
+  const entries = await readZip(file, limits, (n) => isPocketCsv(n) || isPocketAnnotations(n) || isPocketHtml(n) || isOmnivoreMetadata(n) || isOmnivorePart(n));
   const names = [...entries.keys()];
   const warnings: string[] = [];
   if (names.some(isOmnivoreMetadata)) {
@@ -60,7 +62,7 @@ async function readPocketOrOmnivoreZip(file: Blob, limits: ImportLimits): Promis
   const csvs = names.filter(isPocketCsv).sort();
   const html = names.find(isPocketHtml);
   if (csvs.length === 0 && !html) {
-    throw new ImportFileError('unknown-format', 'This zip is not a Pocket or Omnivore export: it has no part_*.csv, ril_export.html or metadata_*.json. Folio imported nothing.');
+    throw new ImportFileError('unknown-format', 'This zip is not a Folio backup or a Pocket or Omnivore export: it has no Folio manifest.json, part_*.csv, ril_export.html or metadata_*.json. Folio imported nothing.');
   }
   const items: ImportItem[] = [];
   const unreadable: UnreadableRow[] = [];
@@ -87,20 +89,35 @@ async function readPocketOrOmnivoreZip(file: Blob, limits: ImportLimits): Promis
   return { format: 'pocket-zip', label: FORMAT_LABELS['pocket-zip'], items, unreadable, warnings };
 }
 
-/** Reads and parses `file`; throws ImportFileError with the user's sentence when it cannot. */
-export async function readImportFile(file: Blob & { name?: string }, limits: ImportLimits = IMPORT_LIMITS): Promise<ParsedImport> {
+/**
+ * Reads and parses `file`; throws ImportFileError (or, for a Folio backup,
+ * BackupFormatError) with the user's sentence when it cannot. `onProgress`
+ * follows the reading of a backup, the one format read article by article.
+ */
+export async function readImportFile(file: Blob & { name?: string }, limits: ImportLimits = IMPORT_LIMITS, onProgress?: ProgressListener): Promise<ParsedImport> {
   const name = file.name || 'The file';
-  if (file.size > limits.maxFileBytes) {
-    throw new ImportFileError('too-large', `${name} is ${megabytes(file.size)}; Folio imports files up to ${megabytes(limits.maxFileBytes)}. Nothing was read or imported.`);
-  }
   if (file.size === 0) throw new ImportFileError('empty', `${name} is empty.`);
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const tooLarge = file.size > limits.maxFileBytes;
+  if (looksLikeZip(head)) {
+    // A backup is read one entry at a time and keeps only light rows, so its size costs time, not
+    // memory: it has no file cap (its entries have theirs, utils/transfer/backup/format.ts). Telling
+    // it apart reads only the directory and manifest.json, even of a file too large for the rest.
+    const backup = await isFolioBackup(file, limits).catch((error: unknown) => {
+      if (tooLarge) return false;
+      throw error;
+    });
+    if (backup) return readFolioBackup(file, onProgress);
+  }
+  if (tooLarge) {
+    throw new ImportFileError('too-large', `${name} is ${megabytes(file.size)}; Folio imports files up to ${megabytes(limits.maxFileBytes)}. Nothing was read or imported.`);
+  }
   if (looksLikeZip(head)) return readPocketOrOmnivoreZip(file, limits);
 
   const { text, warning } = decodeText(new Uint8Array(await file.arrayBuffer()), name);
   const format = sniffText(text);
   if (!format) {
-    throw new ImportFileError('unknown-format', `Folio does not recognise ${name === 'The file' ? 'this file' : name}. It imports Pocket exports (zip, CSV or ril_export.html), Instapaper CSV, Omnivore exports (zip) and bookmarks exported from a browser (HTML).`);
+    throw new ImportFileError('unknown-format', `Folio does not recognise ${name === 'The file' ? 'this file' : name}. It imports Folio backups (zip), Pocket exports (zip, CSV or ril_export.html), Instapaper CSV, Omnivore exports (zip) and bookmarks exported from a browser (HTML).`);
   }
   const parsed: { items: ImportItem[]; unreadable: UnreadableRow[]; warnings?: string[] } =
     format === 'pocket-csv' ? parsePocketCsv(text, name)

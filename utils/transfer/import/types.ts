@@ -4,7 +4,7 @@
  * whole. Parsers are pure (bytes or text in, this out) and write nothing.
  */
 
-export type ImportFormat = 'pocket-zip' | 'pocket-csv' | 'pocket-html' | 'instapaper-csv' | 'omnivore-zip' | 'bookmarks-html';
+export type ImportFormat = 'pocket-zip' | 'pocket-csv' | 'pocket-html' | 'instapaper-csv' | 'omnivore-zip' | 'bookmarks-html' | 'folio-backup';
 
 /** A highlight as an export names it: a quote to find again in the article's text. */
 export interface ImportedHighlight {
@@ -44,6 +44,18 @@ export interface UnreadableRow {
   reason: string;
 }
 
+/**
+ * What a Folio backup's preview keeps beside its light rows: the file itself
+ * (restored from, article by article, once the user confirms) and each row's
+ * identity, which decides "already in the library" exactly as the restore does.
+ */
+export interface BackupSource {
+  file: Blob;
+  /** By the row's `ref` (its entry name, `articles/000001.json`). */
+  identities: ReadonlyMap<string, { id: string; urlKey: string }>;
+  images: number;
+}
+
 export interface ParsedImport {
   format: ImportFormat;
   /** For the preview: "Pocket export (zip)". */
@@ -52,6 +64,8 @@ export interface ParsedImport {
   unreadable: UnreadableRow[];
   /** About the file as a whole (not UTF-8, highlights for articles not in the export…). */
   warnings: string[];
+  /** Only for a Folio backup: its items are restored whole from here, not written from the rows. */
+  backup?: BackupSource;
 }
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -61,4 +75,5 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'instapaper-csv': 'Instapaper export (CSV)',
   'omnivore-zip': 'Omnivore export (zip)',
   'bookmarks-html': 'Browser bookmarks (HTML)',
+  'folio-backup': 'Folio backup',
 };
