@@ -14,6 +14,7 @@ import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import type { ArticleBundle } from '../transfer/bundle';
+import { jobFor } from './imports';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
 import { ARTICLE_STORES } from './schema';
@@ -91,7 +92,11 @@ export async function restoreBundle(bundle: ArticleBundle, options: RestoreOptio
       await tx.done;
       return 'duplicate';
     }
-    queue(articles.put(meta));
+    // A link still waiting for its article when it was backed up goes back into the download queue.
+    const waiting = !body && meta.fetchState !== undefined && meta.fetchState.status !== 'failed';
+    const now = Date.now();
+    queue(articles.put(waiting ? { ...meta, fetchState: { status: 'queued', at: now } } : meta));
+    if (waiting) queue(tx.objectStore('fetchQueue').put(jobFor(meta, now)));
     if (body) queue(tx.objectStore('bodies').put(body));
     for (const asset of assets) queue(tx.objectStore('assets').put({ ...asset, articleId: meta.id }));
     for (const h of highlights) queue(tx.objectStore('highlights').put({ ...h, articleId: meta.id }));

@@ -192,3 +192,28 @@ describe('a Folio backup in the Import dialog', () => {
     expect(await changesDuring(() => restoreBundle(b!, { quiet: true }))).toEqual([]);
   });
 });
+
+describe('a backed-up link still waiting for its article', () => {
+  it('goes back into the download queue when restored; a failed one stays failed', async () => {
+    const waiting = bundle(7, { highlights: [] });
+    waiting.body = null;
+    waiting.assets = [];
+    waiting.meta.fetchState = { status: 'queued', at: 1_700_000_000_000 };
+    const failed = bundle(8, { highlights: [] });
+    failed.body = null;
+    failed.assets = [];
+    failed.meta.fetchState = { status: 'failed', reason: 'The page is gone (404)', at: 1_700_000_000_000 };
+    const { blob } = await writeBackup(each([waiting, failed]), 1_800_000_000_000);
+    const { report } = await restoreThrough(await readImportFile(new File([blob], 'b.zip')));
+    expect(report.queued).toBe(1);
+    expect(report.rows.map((r) => [r.title, r.status, r.detail])).toEqual([
+      ['Story 7', 'imported', 'link; its article downloads in the background'],
+      ['Story 8', 'imported', 'restored'],
+    ]);
+    const jobs = await (await db()).getAll('fetchQueue');
+    expect(jobs.map((j) => [j.articleId, j.state])).toEqual([['article-7', 'waiting']]);
+    const metas = await listAll();
+    expect(metas.find((m) => m.id === 'article-7')!.fetchState!.status).toBe('queued');
+    expect(metas.find((m) => m.id === 'article-8')!.fetchState).toMatchObject({ status: 'failed', reason: 'The page is gone (404)' });
+  });
+});

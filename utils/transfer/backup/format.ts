@@ -82,6 +82,8 @@ const MetaSchema = s.object({
   progress: s.optional(Fraction),
   progressAt: s.optional(Time),
   origin: s.picklist(['web', 'import']),
+  // An imported link whose article had not downloaded yet (or could not be): restored as it was.
+  fetchState: s.optional(s.object({ status: s.picklist(['queued', 'fetching', 'failed']), reason: s.optional(Str(2_000)), at: Time })),
   images: s.object({ stored: Count, skipped: Count, bytes: Count }),
 });
 

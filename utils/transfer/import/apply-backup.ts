@@ -51,6 +51,7 @@ export async function applyBackupPlan(plan: ImportPlan, deps: BackupApplyDeps): 
   const rows: ReportRow[] = [];
   const total = plan.items.length;
   let cancelled = false;
+  let queued = 0;
   deps.onProgress?.(0, total);
 
   for (const [i, p] of plan.items.entries()) {
@@ -62,7 +63,14 @@ export async function applyBackupPlan(plan: ImportPlan, deps: BackupApplyDeps): 
     try {
       const bundle = await deps.readItem(p.item.ref);
       const outcome = await deps.restore(bundle);
-      rows.push(outcome === 'restored' ? row(p, 'imported', restoredDetail(bundle), bundle.meta.id) : row(p, 'skipped', KEPT_DETAIL, p.existingId ?? bundle.meta.id));
+      // A link that was still waiting for its article when backed up waits again here (restoreBundle queues it).
+      const waiting = outcome === 'restored' && !bundle.body && bundle.meta.fetchState !== undefined && bundle.meta.fetchState.status !== 'failed';
+      if (waiting) queued++;
+      rows.push(
+        outcome === 'restored'
+          ? row(p, 'imported', waiting ? 'link; its article downloads in the background' : restoredDetail(bundle), bundle.meta.id)
+          : row(p, 'skipped', KEPT_DETAIL, p.existingId ?? bundle.meta.id),
+      );
     } catch (error) {
       rows.push(row(p, 'failed', deps.errorText(error)));
     }
@@ -71,5 +79,5 @@ export async function applyBackupPlan(plan: ImportPlan, deps: BackupApplyDeps): 
 
   for (const r of plan.repeats) rows.push({ ref: r.ref, url: r.url, title: r.title, status: 'skipped', detail: `listed again in the backup; the same article as ${r.sameAs}` });
   for (const u of plan.unreadable) rows.push({ ref: u.ref, url: '', title: '', status: 'skipped', detail: `unreadable: ${u.reason}` });
-  return { format: plan.parsed.label, startedAt, finishedAt: now(), cancelled, rows, counts: countRows(rows), queued: 0, warnings: plan.parsed.warnings };
+  return { format: plan.parsed.label, startedAt, finishedAt: now(), cancelled, rows, counts: countRows(rows), queued, warnings: plan.parsed.warnings };
 }
