@@ -13,10 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { listZip, readEntry } from '../../utils/transfer/zip-reader';
 import type { ChromiumSession } from './harness/chromium';
 import {
-  chooseAndExport, closeExportDialog, downloaded, downloadsToChromium, expectMarkdownZip, expectWholeBackup, finishedFiles, openExportDialog, waitForExportDone,
+  addLongReadRoute, chooseAndExport, closeExportDialog, downloaded, downloadsToChromium, expectMarkdownZip, expectWholeBackup, finishedFiles, LONG_READ,
+  longReadBackupFlow, openExportDialog, waitForExportDone,
 } from './harness/export';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
 import { addSeedRoutes, SEED, waitForTitles, clickInRow } from './harness/library';
+import { readSampleArticleHtml, SAMPLE_TITLE } from './harness/sample';
 import { runAxe, waitForStill } from './harness/reader';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
@@ -31,6 +33,7 @@ useSiteAndChromium((s, c) => {
   server = s;
   chromium = c;
   addSeedRoutes(server);
+  addLongReadRoute(server, readSampleArticleHtml(), SAMPLE_TITLE);
 });
 
 describe('export (Chromium)', () => {
@@ -105,6 +108,18 @@ describe('export (Chromium)', () => {
     await closeExportDialog(library);
   });
 
+  it('a long article is compressed on a worker thread; its backup reads back checksum-true', async () => {
+    await longReadBackupFlow(library, downloads, async () => {
+      const tab = await chromium.openTab(server.url(LONG_READ.path));
+      await chromium.waitForActionTitle(await chromium.tabIdOf(tab), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+      const popup = await chromium.openPopup(tab);
+      await saveAndWait(popup);
+      await popup.close();
+      await tab.close();
+      await library.bringToFront();
+    }, 4);
+  }, 90_000);
+
   it('Cancel stops a large export: progress shows, Cancel ends it, no file arrives', async () => {
     // 1,500 articles with a 100 kB image each, written straight into IndexedDB (seeding, not the flow under test).
     await library.evaluate(async (count: number) => {
@@ -146,7 +161,7 @@ describe('export (Chromium)', () => {
       return p && p.value > 0 ? { value: p.value, max: p.max } : null;
     }, { timeout: 60_000 });
     const seen = (await progress.jsonValue()) as { value: number; max: number };
-    expect(seen.max).toBe(1_503);
+    expect(seen.max).toBe(1_504);
     await library.screenshot({ path: '/tmp/folio-export-progress-chromium.png' });
     const cancel = await library.waitForSelector('dialog[open] ::-p-text(Cancel)');
     await cancel!.click();

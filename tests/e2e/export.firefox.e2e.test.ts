@@ -12,11 +12,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import {
-  chooseAndExport, closeExportDialog, downloaded, downloadsToFirefox, expectMarkdownZip, expectWholeBackup, openExportDialog, waitForExportDone,
+  addLongReadRoute, chooseAndExport, closeExportDialog, downloaded, downloadsToFirefox, expectMarkdownZip, expectWholeBackup, LONG_READ, longReadBackupFlow,
+  openExportDialog, waitForExportDone,
 } from './harness/export';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './harness/folio';
 import { addSeedRoutes, SEED, waitForTitles } from './harness/library';
+import { readSampleArticleHtml, SAMPLE_TITLE } from './harness/sample';
 import { startSiteServer, type SiteServer } from './harness/server';
 import { makeTempDir, removeDirs } from './harness/temp';
 
@@ -29,6 +31,7 @@ describe('export (Firefox)', () => {
   beforeAll(async () => {
     server = await startSiteServer();
     addSeedRoutes(server);
+    addLongReadRoute(server, readSampleArticleHtml(), SAMPLE_TITLE);
     firefox = await launchFirefox();
   });
   afterAll(async () => {
@@ -73,4 +76,17 @@ describe('export (Firefox)', () => {
     await expectMarkdownZip(blob, SEED.map((s) => ({ title: s.title, url: server.url(s.path) })));
     await closeExportDialog(library);
   });
+
+  it('a long article is compressed on a worker thread; its backup reads back checksum-true', async () => {
+    await longReadBackupFlow(library, downloads, async () => {
+      const tab = await firefox.openTab(server.url(LONG_READ.path));
+      const tabId = await firefox.tabIdOf(tab);
+      await firefox.waitForActionTitle(tabId, (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+      const popup = await firefox.openPopupTab(tabId);
+      await saveAndWait(popup);
+      await popup.close();
+      await tab.close();
+      await library.bringToFront();
+    }, 4);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
  * `browser.download.useDownloadDir` and a folder set, a download is saved
  * there without asking, headless too). Shared by the export and backup files.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { expect } from 'vitest';
@@ -125,4 +125,66 @@ export async function expectMarkdownZip(blob: Blob, articles: readonly { title: 
     for (const link of links) expect(zip.has(link), link).toBe(true);
     expect(md).not.toContain('127.0.0.1/images');
   }
+}
+
+/** A story long enough that its backup entry goes to a compression worker (entries from 16 kB do). */
+export const LONG_READ = { path: '/long-read.html', title: 'The long read: a year on the harbour with its pilots' } as const;
+
+export function addLongReadRoute(server: { addRoute(path: string, body: string): void }, sampleHtml: string, sampleTitle: string): void {
+  const extra = Array.from({ length: 60 }, (_, i) =>
+    `<p>Pilot log ${i + 1}: the tide turned at the outer mark, the tug stood off the breakwater and the crew counted ${i + 3} containers onto the quay before the squall came in from the straits.</p>`,
+  ).join('\n');
+  const at = sampleHtml.indexOf('</p>') + '</p>'.length;
+  server.addRoute(LONG_READ.path, (sampleHtml.slice(0, at) + extra + sampleHtml.slice(at)).replaceAll(sampleTitle, LONG_READ.title).replaceAll('/article.html', LONG_READ.path));
+}
+
+/**
+ * Counts the workers the page starts from now on, by script address: a spy on
+ * the Worker constructor (the worker itself is the real one and runs).
+ */
+async function spyOnWorkers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = window as unknown as { Worker: typeof Worker; folioWorkers?: string[] };
+    scope.folioWorkers = [];
+    const Real = scope.Worker;
+    scope.Worker = new Proxy(Real, {
+      construct(target, args: [string | URL, WorkerOptions?]) {
+        scope.folioWorkers!.push(String(args[0]));
+        return new target(...args);
+      },
+    });
+  });
+}
+
+async function workersStarted(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { folioWorkers?: string[] }).folioWorkers ?? []);
+}
+
+/**
+ * The long read's backup: saved through the popup by `save`, exported with the
+ * dialog → the page started its compression workers for it (none before: the
+ * control), the entry is over the 16 kB from which entries go to them, and
+ * the zip reads back with every checksum right.
+ */
+export async function longReadBackupFlow(library: Page, dir: string, save: () => Promise<void>, count: number): Promise<void> {
+  await save();
+  await waitForValue(async () => (await library.$$('[data-row-id]')).length, (n) => n === count, `${count} rows`, 30_000);
+  // The earlier backup's file would answer for this one: it goes first.
+  for (const name of await readdir(dir)) if (/^folio-backup-/.test(name)) await rm(join(dir, name));
+  await spyOnWorkers(library);
+  expect(await workersStarted(library)).toEqual([]);
+  await openExportDialog(library);
+  await chooseAndExport(library, 'Folio backup');
+  expect(await waitForExportDone(library)).toContain(`Exported ${count} articles`);
+  const { blob } = await downloaded(dir, /^folio-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+  await closeExportDialog(library);
+  const started = await workersStarted(library);
+  expect(started.length).toBeGreaterThan(0);
+  expect(started.every((url) => url.endsWith('/deflate-worker.js'))).toBe(true);
+  // zipEntries reads every entry through readEntry, which checks its size and CRC-32.
+  const zip = await zipEntries(blob);
+  const long = [...zip].filter(([n]) => n.startsWith('articles/')).map(([, b]) => b).find((b) => new TextDecoder().decode(b).includes(LONG_READ.title));
+  expect(long, 'the long read in the backup').toBeDefined();
+  expect(long!.length).toBeGreaterThan(16 * 1024);
+  expect(new TextDecoder().decode(long!)).toContain('Pilot log 60: the tide turned');
 }
