@@ -17,7 +17,8 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MIN_TERM, oneEditAway, queryTerms } from '../library/search-terms';
-import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
+import { QueryRanker, type RankedHit, type TermRange } from '../library/search-rank';
+import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, termsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
@@ -143,82 +144,123 @@ export function compactLater(): void {
 const BLOCK_CACHE_SIZE = 512;
 const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
 
-interface Match {
-  postings: { seg: SearchSegment; t: string; doc: number; w: number }[];
-  factorOf: (t: string) => number;
-}
+type ReadTx = IDBPTransaction<FolioDB, ('searchSegments' | 'searchBlocks')[], 'readonly'>;
 
-export async function searchIndex(query: string): Promise<SearchResult> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return { hits: [], terms: [] };
-  const tx = (await db()).transaction(['searchSegments', 'searchBlocks'], 'readonly');
-  const segments = await tx.objectStore('searchSegments').getAll();
-  const dead = new Map(segments.map((s) => [s.id, new Set(s.dead)]));
-  const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
-  const block = (seg: number, n: number) => {
+/**
+ * Reads for one query. They start in the query's transaction; a read issued
+ * after it has finished (a word's typo candidates wait for a block another
+ * query was already reading) opens another: segments are immutable, so a
+ * block read later is the same block.
+ */
+class QueryReads {
+  constructor(private tx: ReadTx) {}
+
+  private get<T>(read: (tx: ReadTx) => Promise<T>): Promise<T> {
+    try {
+      return read(this.tx);
+    } catch (error) {
+      if (!(error instanceof DOMException) || (error.name !== 'TransactionInactiveError' && error.name !== 'InvalidStateError')) throw error;
+      this.tx = this.tx.db.transaction(['searchSegments', 'searchBlocks'], 'readonly');
+      return read(this.tx);
+    }
+  }
+
+  block(seg: number, n: number): Promise<SegmentBlock | undefined> {
     const key = `${seg}:${n}`;
     let p = blockCache.get(key);
     if (p) {
       // Most recently used last: Map order is the eviction order.
       blockCache.delete(key);
     } else {
-      p = tx.objectStore('searchBlocks').get([seg, n]);
+      p = this.get((tx) => tx.objectStore('searchBlocks').get([seg, n]));
       p.catch(() => blockCache.delete(key));
     }
     blockCache.set(key, p);
     if (blockCache.size > BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
     return p;
-  };
-
-  const collect = async (term: string, prefix: boolean, into: Match['postings']) => {
-    await Promise.all(
-      segments.map(async (seg) => {
-        const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => block(seg.id, n)));
-        for (const b of blocks) if (b) postingsIn(b, term, prefix, (t, doc, w) => into.push({ seg, t, doc, w }));
-      }),
-    );
-  };
-
-  const matchTerm = async (term: string): Promise<Match> => {
-    const postings: Match['postings'] = [];
-    await collect(term, term.length >= MIN_PREFIX, postings);
-    if (postings.length > 0 || term.length < TYPO_MIN) return { postings, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) };
-    // Typos rarely hit the first letter: keeping it confines the candidates to the
-    // few blocks that letter covers in each segment (read once, shared by all).
-    const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
-    await Promise.all(candidates.map((t) => collect(t, false, postings)));
-    return { postings, factorOf: () => TYPO_FACTOR };
-  };
-
-  const perTerm = await Promise.all(terms.map(matchTerm));
-  await tx.done;
-
-  const matched = new Set<string>();
-  let scores: Map<string, number> | null = null;
-  for (const { postings, factorOf } of perTerm) {
-    const live = postings.filter((p) => !dead.get(p.seg.id)!.has(p.seg.docIds[p.doc]!));
-    const df = new Map<string, number>();
-    for (const p of live) df.set(p.t, (df.get(p.t) ?? 0) + 1);
-    const mine = new Map<string, number>();
-    for (const p of live) {
-      const id = p.seg.docIds[p.doc]!;
-      const s = p.w * Math.log(1 + total / df.get(p.t)!) * factorOf(p.t);
-      // An article matching one query word through several expansions counts its best.
-      if (s > (mine.get(id) ?? 0)) mine.set(id, s);
-    }
-    for (const t of df.keys()) matched.add(t);
-    if (scores === null) scores = mine;
-    else {
-      const next = new Map<string, number>();
-      for (const [id, s] of scores) {
-        const other = mine.get(id);
-        if (other !== undefined) next.set(id, s + other);
-      }
-      scores = next;
-    }
-    if (scores.size === 0) break;
   }
-  const hits: SearchHit[] = [...(scores ?? new Map<string, number>())].map(([id, score]) => ({ id, score }));
+
+  done(): Promise<void> {
+    return this.tx.done;
+  }
+}
+
+/** The postings of `term` (or, with `prefix`, of every term starting with it) in every segment. */
+async function lookup(reads: QueryReads, segments: readonly SearchSegment[], term: string, prefix: boolean): Promise<TermRange[]> {
+  const out: TermRange[] = [];
+  await Promise.all(
+    segments.map(async (seg, s) => {
+      const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => reads.block(seg.id, n)));
+      for (const b of blocks) {
+        if (b) for (const n of termsIn(b, term, prefix)) out.push({ seg: s, t: b.terms[n]!, block: b, from: b.starts[n]!, to: b.starts[n + 1]! });
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Terms one edit away from `term` that the index holds. Typos rarely hit the
+ * first letter: keeping it confines the candidates to the few blocks that letter
+ * covers in each segment (read once, shared by all).
+ */
+async function typoLookup(reads: QueryReads, segments: readonly SearchSegment[], term: string): Promise<TermRange[]> {
+  const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
+  const found = await Promise.all(candidates.map((t) => lookup(reads, segments, t, false)));
+  return found.flat();
+}
+
+/** Marks the local numbers of a segment's dead articles; null when it has none. */
+function deadMask(seg: SearchSegment): Uint8Array | null {
+  if (seg.dead.length === 0) return null;
+  const dead = new Set(seg.dead);
+  const mask = new Uint8Array(seg.docIds.length);
+  seg.docIds.forEach((id, i) => {
+    if (dead.has(id)) mask[i] = 1;
+  });
+  return mask;
+}
+
+const NOTHING: SearchResult = { hits: [], terms: [] };
+
+/**
+ * Every article matching all of the query's words, best first, and the index
+ * terms they matched (empty when nothing matched: nothing is shown to mark).
+ */
+export async function searchIndex(query: string): Promise<SearchResult> {
+  const words = queryTerms(query);
+  if (words.length === 0) return NOTHING;
+  const tx = (await db()).transaction(['searchSegments', 'searchBlocks'], 'readonly');
+  const reads = new QueryReads(tx);
+  const segments = await tx.objectStore('searchSegments').getAll();
+  const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
+  const ranker = new QueryRanker(segments.map((seg) => ({ size: seg.docIds.length, dead: deadMask(seg) })), total, words.length);
+  const result = await rank(reads, segments, words, ranker);
+  await reads.done();
+  if (!result) return NOTHING;
+  const hits: SearchHit[] = result.map((h) => ({ id: segments[h.seg]!.docIds[h.doc]!, score: h.score }));
   hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  return { hits, terms: [...matched] };
+  return { hits, terms: ranker.terms() };
+}
+
+/**
+ * Every word's own postings are read at once (one round of reads); they are
+ * ranked rarest first, and a word absent from the index looks for its typos
+ * only while some article still matches the other words.
+ */
+async function rank(reads: QueryReads, segments: readonly SearchSegment[], words: readonly string[], ranker: QueryRanker): Promise<RankedHit[] | null> {
+  const direct = await Promise.all(words.map((w) => lookup(reads, segments, w, w.length >= MIN_PREFIX)));
+  // A word whose postings are all dead has no typo search either (as before the index kept them apart).
+  if (direct.some((ranges, i) => ranges.length === 0 && words[i]!.length < TYPO_MIN)) return null;
+  const size = (ranges: readonly TermRange[]) => ranges.reduce((n, r) => n + r.to - r.from, 0);
+  const order = words.map((_, i) => i).filter((i) => direct[i]!.length > 0).sort((a, b) => size(direct[a]!) - size(direct[b]!));
+  for (const i of order) {
+    const term = words[i]!;
+    if (ranker.add(i, { ranges: direct[i]!, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) }) === 0) return null;
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (direct[i]!.length > 0) continue;
+    if (ranker.add(i, { ranges: await typoLookup(reads, segments, words[i]!), factorOf: () => TYPO_FACTOR }) === 0) return null;
+  }
+  return ranker.hits();
 }
