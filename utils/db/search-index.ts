@@ -22,7 +22,7 @@ import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, te
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
-import { SEARCH_STORES, type FolioDB, type SearchSegment } from './schema';
+import { SEARCH_STORES, SEGMENT_BOUNDS, SEGMENT_DOC_IDS, type FolioDB, type SearchSegment } from './schema';
 
 
 type WriteTx = IDBPTransaction<FolioDB, StoreNames<FolioDB>[], 'readwrite' | 'versionchange'>;
@@ -34,13 +34,19 @@ const MIN_PREFIX = 3;
 const TYPO_MIN = 4;
 /** Merges one compaction pass may do: bounded background work. */
 const MAX_MERGES_PER_PASS = 3;
-/** Writes a built segment under `id` (header, blocks, term list) and points its articles at it. */
+/** Writes a built segment under `id` (header, article ids, bounds, blocks) and points its articles at it. */
 export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment): Promise<void> {
-  const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [] };
+  const header: SearchSegment = { id, size: built.docIds.length, dead: [] };
+  const blocks = tx.objectStore('searchBlocks');
   queue(tx.objectStore('searchSegments').put(header));
-  built.blocks.forEach((block, n) => queue(tx.objectStore('searchBlocks').put(block, [id, n])));
+  queue(blocks.put(built.docIds, [id, SEGMENT_DOC_IDS]));
+  queue(blocks.put(built.bounds, [id, SEGMENT_BOUNDS]));
+  built.blocks.forEach((block, n) => queue(blocks.put(block, [id, n])));
   for (const docId of built.docIds) queue(tx.objectStore('searchDocs').put({ id: docId, seg: id }));
 }
+
+/** A segment's blocks: [id, 0] … (its ids and bounds sit below 0). */
+const blocksOf = (id: number) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
 /**
  * A segment id never used before, in this database or a deleted one: the page's
@@ -56,7 +62,7 @@ export async function newSegmentId(tx: WriteTx): Promise<number> {
 
 function dropSegment(tx: WriteTx, id: number): void {
   queue(tx.objectStore('searchSegments').delete(id));
-  queue(tx.objectStore('searchBlocks').delete(IDBKeyRange.bound([id, 0], [id, Infinity])));
+  queue(tx.objectStore('searchBlocks').delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity])));
 }
 
 /** Marks article `id`'s current entries dead; drops their segment when nothing live is left in it. */
@@ -66,7 +72,7 @@ async function retire(tx: WriteTx, id: string): Promise<void> {
   const seg = await tx.objectStore('searchSegments').get(doc.seg);
   if (!seg) return;
   if (!seg.dead.includes(id)) seg.dead.push(id);
-  if (seg.dead.length >= seg.docIds.length) dropSegment(tx, seg.id);
+  if (seg.dead.length >= seg.size) dropSegment(tx, seg.id);
   else queue(tx.objectStore('searchSegments').put(seg));
 }
 
@@ -105,17 +111,19 @@ export async function compactIndex(maxMerges = MAX_MERGES_PER_PASS): Promise<num
     const tx = (await db()).transaction([...SEARCH_STORES], 'readwrite');
     try {
       const segments = await tx.objectStore('searchSegments').getAll();
-      const pick = pickMerge(segments.map((s) => ({ ...s, live: s.docIds.length - s.dead.length })));
+      const pick = pickMerge(segments.map((s) => ({ ...s, live: s.size - s.dead.length })));
       if (!pick) {
         await tx.done;
         return merges;
       }
       const inputs = await Promise.all(
-        pick.map(async (s) => ({
-          docIds: s.docIds,
-          dead: new Set(s.dead),
-          blocks: await tx.objectStore('searchBlocks').getAll(IDBKeyRange.bound([s.id, 0], [s.id, Infinity])),
-        })),
+        pick.map(async (s) => {
+          const [docIds, blocks] = await Promise.all([
+            tx.objectStore('searchBlocks').get([s.id, SEGMENT_DOC_IDS]),
+            tx.objectStore('searchBlocks').getAll(blocksOf(s.id)),
+          ]);
+          return { docIds: docIds as string[], dead: new Set(s.dead), blocks: blocks as SegmentBlock[] };
+        }),
       );
       const merged = mergeSegments(inputs);
       const id = await newSegmentId(tx as unknown as WriteTx);
@@ -137,12 +145,29 @@ export function compactLater(): void {
 }
 
 /**
- * Blocks read by earlier queries of this page. Segments never change once
- * written (a merge writes a new segment under a new id), so a cached block is
- * never stale: typing "neg", "nego", "negot" reads each block once.
+ * Records read by earlier queries of this page. A segment never changes once
+ * written (a merge writes a new segment under a new id), so a cached block, id
+ * list or bounds list is never stale: typing "neg", "nego", "negot" reads each
+ * block once, and only a segment's header (its dead articles) is read per query.
  */
 const BLOCK_CACHE_SIZE = 512;
+/** Ids and bounds: two records a segment, and a library has a handful of segments. */
+const SEGMENT_CACHE_SIZE = 64;
 const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
+const segmentCache = new Map<string, Promise<string[] | undefined>>();
+
+/** The cached read of `key`, or `load()`'s, kept most recently used last (Map order is the eviction order). */
+function cached<T>(cache: Map<string, Promise<T>>, limit: number, key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (p) cache.delete(key);
+  else {
+    p = load();
+    p.catch(() => cache.delete(key));
+  }
+  cache.set(key, p);
+  if (cache.size > limit) cache.delete(cache.keys().next().value!);
+  return p;
+}
 
 type ReadTx = IDBPTransaction<FolioDB, ('searchSegments' | 'searchBlocks')[], 'readonly'>;
 
@@ -150,34 +175,28 @@ type ReadTx = IDBPTransaction<FolioDB, ('searchSegments' | 'searchBlocks')[], 'r
  * Reads for one query. They start in the query's transaction; a read issued
  * after it has finished (a word's typo candidates wait for a block another
  * query was already reading) opens another: segments are immutable, so a
- * block read later is the same block.
+ * record read later is the same record.
  */
 class QueryReads {
   constructor(private tx: ReadTx) {}
 
-  private get<T>(read: (tx: ReadTx) => Promise<T>): Promise<T> {
+  private get(key: [number, number]): Promise<SegmentBlock | string[] | undefined> {
     try {
-      return read(this.tx);
+      return this.tx.objectStore('searchBlocks').get(key);
     } catch (error) {
       if (!(error instanceof DOMException) || (error.name !== 'TransactionInactiveError' && error.name !== 'InvalidStateError')) throw error;
       this.tx = this.tx.db.transaction(['searchSegments', 'searchBlocks'], 'readonly');
-      return read(this.tx);
+      return this.tx.objectStore('searchBlocks').get(key);
     }
   }
 
   block(seg: number, n: number): Promise<SegmentBlock | undefined> {
-    const key = `${seg}:${n}`;
-    let p = blockCache.get(key);
-    if (p) {
-      // Most recently used last: Map order is the eviction order.
-      blockCache.delete(key);
-    } else {
-      p = this.get((tx) => tx.objectStore('searchBlocks').get([seg, n]));
-      p.catch(() => blockCache.delete(key));
-    }
-    blockCache.set(key, p);
-    if (blockCache.size > BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
-    return p;
+    return cached(blockCache, BLOCK_CACHE_SIZE, `${seg}:${n}`, () => this.get([seg, n]) as Promise<SegmentBlock | undefined>);
+  }
+
+  /** A segment's article ids (SEGMENT_DOC_IDS) or block bounds (SEGMENT_BOUNDS). */
+  segment(seg: number, n: typeof SEGMENT_DOC_IDS | typeof SEGMENT_BOUNDS): Promise<string[] | undefined> {
+    return cached(segmentCache, SEGMENT_CACHE_SIZE, `${seg}:${n}`, () => this.get([seg, n]) as Promise<string[] | undefined>);
   }
 
   done(): Promise<void> {
@@ -185,8 +204,13 @@ class QueryReads {
   }
 }
 
+/** A segment as a query sees it: its header and its blocks' bounds. */
+interface QuerySegment extends SearchSegment {
+  bounds: readonly string[];
+}
+
 /** The postings of `term` (or, with `prefix`, of every term starting with it) in every segment. */
-async function lookup(reads: QueryReads, segments: readonly SearchSegment[], term: string, prefix: boolean): Promise<TermRange[]> {
+async function lookup(reads: QueryReads, segments: readonly QuerySegment[], term: string, prefix: boolean): Promise<TermRange[]> {
   const out: TermRange[] = [];
   await Promise.all(
     segments.map(async (seg, s) => {
@@ -204,18 +228,18 @@ async function lookup(reads: QueryReads, segments: readonly SearchSegment[], ter
  * first letter: keeping it confines the candidates to the few blocks that letter
  * covers in each segment (read once, shared by all).
  */
-async function typoLookup(reads: QueryReads, segments: readonly SearchSegment[], term: string): Promise<TermRange[]> {
+async function typoLookup(reads: QueryReads, segments: readonly QuerySegment[], term: string): Promise<TermRange[]> {
   const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
   const found = await Promise.all(candidates.map((t) => lookup(reads, segments, t, false)));
   return found.flat();
 }
 
 /** Marks the local numbers of a segment's dead articles; null when it has none. */
-function deadMask(seg: SearchSegment): Uint8Array | null {
+async function deadMask(reads: QueryReads, seg: SearchSegment): Promise<Uint8Array | null> {
   if (seg.dead.length === 0) return null;
   const dead = new Set(seg.dead);
-  const mask = new Uint8Array(seg.docIds.length);
-  seg.docIds.forEach((id, i) => {
+  const mask = new Uint8Array(seg.size);
+  (await reads.segment(seg.id, SEGMENT_DOC_IDS))?.forEach((id, i) => {
     if (dead.has(id)) mask[i] = 1;
   });
   return mask;
@@ -232,13 +256,23 @@ export async function searchIndex(query: string): Promise<SearchResult> {
   if (words.length === 0) return NOTHING;
   const tx = (await db()).transaction(['searchSegments', 'searchBlocks'], 'readonly');
   const reads = new QueryReads(tx);
-  const segments = await tx.objectStore('searchSegments').getAll();
-  const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
-  const ranker = new QueryRanker(segments.map((seg) => ({ size: seg.docIds.length, dead: deadMask(seg) })), total, words.length);
-  const result = await rank(reads, segments, words, ranker);
+  const headers = await tx.objectStore('searchSegments').getAll();
+  const [segments, dead] = await Promise.all([
+    Promise.all(headers.map(async (h): Promise<QuerySegment> => ({ ...h, bounds: (await reads.segment(h.id, SEGMENT_BOUNDS)) ?? [] }))),
+    Promise.all(headers.map((h) => deadMask(reads, h))),
+  ]);
+  const total = Math.max(1, segments.reduce((n, s) => n + s.size - s.dead.length, 0));
+  const ranker = new QueryRanker(segments.map((seg, i) => ({ size: seg.size, dead: dead[i]! })), total, words.length);
+  const ranked = await rank(reads, segments, words, ranker);
+  // Ids only of the segments with hits: a rare word's query leaves most unread.
+  const ids = ranked ? await Promise.all(segments.map((seg, i) => (ranked.some((h) => h.seg === i) ? reads.segment(seg.id, SEGMENT_DOC_IDS) : undefined))) : [];
   await reads.done();
-  if (!result) return NOTHING;
-  const hits: SearchHit[] = result.map((h) => ({ id: segments[h.seg]!.docIds[h.doc]!, score: h.score }));
+  if (!ranked) return NOTHING;
+  const hits: SearchHit[] = [];
+  for (const h of ranked) {
+    const id = ids[h.seg]?.[h.doc];
+    if (id !== undefined) hits.push({ id, score: h.score });
+  }
   hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return { hits, terms: ranker.terms() };
 }
@@ -248,9 +282,10 @@ export async function searchIndex(query: string): Promise<SearchResult> {
  * ranked rarest first, and a word absent from the index looks for its typos
  * only while some article still matches the other words.
  */
-async function rank(reads: QueryReads, segments: readonly SearchSegment[], words: readonly string[], ranker: QueryRanker): Promise<RankedHit[] | null> {
+async function rank(reads: QueryReads, segments: readonly QuerySegment[], words: readonly string[], ranker: QueryRanker): Promise<RankedHit[] | null> {
   const direct = await Promise.all(words.map((w) => lookup(reads, segments, w, w.length >= MIN_PREFIX)));
-  // A word whose postings are all dead has no typo search either (as before the index kept them apart).
+  // A word with no postings, too short for typos, matches nothing: neither does the query. (A word
+  // whose postings are all dead keeps them, matches nothing and has no typo search, as ever.)
   if (direct.some((ranges, i) => ranges.length === 0 && words[i]!.length < TYPO_MIN)) return null;
   const size = (ranges: readonly TermRange[]) => ranges.reduce((n, r) => n + r.to - r.from, 0);
   const order = words.map((_, i) => i).filter((i) => direct[i]!.length > 0).sort((a, b) => size(direct[a]!) - size(direct[b]!));

@@ -29,15 +29,19 @@ export interface SegmentBlock {
   weights: Float32Array;
 }
 
-export interface BlockBounds {
-  first: string;
-  last: string;
-}
+/**
+ * The term range of each block, flat: block n holds the terms from
+ * `bounds[2n]` to `bounds[2n + 1]`. Flat strings, not an object per block:
+ * every query reads every segment's bounds (~1,400 blocks in a 4,096-article
+ * segment), and the structured clone of 1,400 small objects took ~20 times as
+ * long to read back as the same strings in one array (measured in Node's V8).
+ */
+export type BlockBounds = string[];
 
 export interface BuiltSegment {
   docIds: string[];
   blocks: SegmentBlock[];
-  bounds: BlockBounds[];
+  bounds: BlockBounds;
   /** Every term of the segment, sorted. */
   terms: string[];
 }
@@ -60,7 +64,7 @@ interface TermPostings {
  */
 class BlockWriter {
   readonly blocks: SegmentBlock[] = [];
-  readonly bounds: BlockBounds[] = [];
+  readonly bounds: BlockBounds = [];
   readonly terms: string[] = [];
   private pending: TermPostings[] = [];
   private count = 0;
@@ -87,7 +91,7 @@ class BlockWriter {
     starts[this.pending.length] = k;
     const terms = this.pending.map((p) => p.t);
     this.blocks.push({ terms, starts, docs, weights });
-    this.bounds.push({ first: terms[0]!, last: terms[terms.length - 1]! });
+    this.bounds.push(terms[0]!, terms[terms.length - 1]!);
     this.pending = [];
     this.count = 0;
   }
@@ -189,10 +193,11 @@ function firstPast(n: number, past: (i: number) => boolean): number {
  * candidates against every segment, and a scan of ~1,400 bounds each was most
  * of the JS a typo cost at 10,000 articles.
  */
-export function blocksFor(bounds: readonly BlockBounds[], term: string, prefix: boolean): number[] {
+export function blocksFor(bounds: readonly string[], term: string, prefix: boolean): number[] {
   const hi = prefix ? `${term}\uffff` : term;
+  const blocks = bounds.length / 2;
   const out: number[] = [];
-  for (let i = firstPast(bounds.length, (n) => bounds[n]!.last >= term); i < bounds.length && bounds[i]!.first <= hi; i++) out.push(i);
+  for (let n = firstPast(blocks, (i) => bounds[2 * i + 1]! >= term); n < blocks && bounds[2 * n]! <= hi; n++) out.push(n);
   return out;
 }
 

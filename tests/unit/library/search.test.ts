@@ -102,7 +102,7 @@ function reference(docs: readonly { id: string; weights: Map<string, number> }[]
   const perWord: Map<string, number>[] = [];
   for (const word of queryTerms(query)) {
     let terms = [...vocabulary].filter((t) => t === word || (word.length >= 3 && t.startsWith(word)));
-    let factor = (t: string) => (t === word ? 1 : 0.6);
+    let factor = (t: string): number => (t === word ? 1 : 0.6);
     if (terms.length === 0) {
       if (word.length < 4) return [];
       const near = new Set(oneEditAway(word).filter((t) => t[0] === word[0]));

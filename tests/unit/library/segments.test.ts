@@ -39,9 +39,9 @@ describe('segments (pure)', () => {
     expect(seg.blocks.length).toBeGreaterThan(3);
     const linear = (term: string, prefix: boolean) => {
       const hi = prefix ? `${term}\uffff` : term;
-      return seg.bounds.flatMap((b, i) => (b.first <= hi && b.last >= term ? [i] : []));
+      return seg.blocks.flatMap((_, n) => (seg.bounds[2 * n]! <= hi && seg.bounds[2 * n + 1]! >= term ? [n] : []));
     };
-    for (const term of ['a', 'w', 'w1', 'w5', 'w50', 'w99', 'w7919', 'w12345', 'x', seg.bounds[1]!.first, seg.bounds[1]!.last]) {
+    for (const term of ['a', 'w', 'w1', 'w5', 'w50', 'w99', 'w7919', 'w12345', 'x', seg.bounds[2]!, seg.bounds[3]!]) {
       for (const prefix of [false, true]) expect(blocksFor(seg.bounds, term, prefix), `${term} ${prefix}`).toEqual(linear(term, prefix));
     }
   });
