@@ -12,7 +12,7 @@ import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import { buildSegment, MAX_SEGMENT_DOCS, type IndexedDoc } from '../library/segments';
 import { newSegmentId, writeSegment } from './search-index';
-import type { FolioDB } from './schema';
+import { SEGMENT_BOUNDS, SEGMENT_DOC_IDS, type FolioDB } from './schema';
 import { queue } from './requests';
 
 type UpgradeTx = IDBPTransaction<FolioDB, StoreNames<FolioDB>[], 'versionchange'>;
@@ -70,6 +70,24 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
     const jobs = db.createObjectStore('fetchQueue', { keyPath: 'articleId' });
     jobs.createIndex('state_dueAt', ['state', 'dueAt']);
     jobs.createIndex('state', 'state');
+  },
+  // v4: a search segment's header keeps only what changes (its dead articles); its article ids and
+  // its blocks' bounds (flat, no longer an object per block) move beside its blocks, where a page reads
+  // them once (schema.ts SearchSegment). Step 2 writes segments through today's writeSegment, so
+  // only headers written by v2 and v3 code have ids in them; those are the ones rewritten.
+  async (_db, tx) => {
+    const blocks = tx.objectStore('searchBlocks');
+    let cursor = await tx.objectStore('searchSegments').openCursor();
+    while (cursor) {
+      const old = cursor.value as unknown as { id: number; docIds?: unknown; bounds?: unknown; dead?: unknown };
+      if (Array.isArray(old.docIds) && Array.isArray(old.bounds)) {
+        const bounds = (old.bounds as { first: string; last: string }[]).flatMap((b) => [b.first, b.last]);
+        queue(blocks.put(old.docIds as string[], [old.id, SEGMENT_DOC_IDS]));
+        queue(blocks.put(bounds, [old.id, SEGMENT_BOUNDS]));
+        queue(cursor.update({ id: old.id, size: old.docIds.length, dead: Array.isArray(old.dead) ? (old.dead as string[]) : [] }));
+      }
+      cursor = await cursor.continue();
+    }
   },
 ];
 

@@ -17,11 +17,12 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MIN_TERM, oneEditAway, queryTerms } from '../library/search-terms';
-import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, postingsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
+import { QueryRanker, type RankedHit, type TermRange } from '../library/search-rank';
+import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, termsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
 import { abortQuietly, putRaw, queue } from './requests';
-import { SEARCH_STORES, type FolioDB, type SearchSegment } from './schema';
+import { SEARCH_STORES, SEGMENT_BOUNDS, SEGMENT_DOC_IDS, type FolioDB, type SearchSegment } from './schema';
 
 
 type WriteTx = IDBPTransaction<FolioDB, StoreNames<FolioDB>[], 'readwrite' | 'versionchange'>;
@@ -33,14 +34,20 @@ const MIN_PREFIX = 3;
 const TYPO_MIN = 4;
 /** Merges one compaction pass may do: bounded background work. */
 const MAX_MERGES_PER_PASS = 3;
-/** Writes a built segment under `id` (header, blocks, term list) and points its articles at it. */
+/** Writes a built segment under `id` (header, article ids, bounds, blocks) and points its articles at it. */
 export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment): Promise<void> {
-  const header: SearchSegment = { id, docIds: built.docIds, bounds: built.bounds, dead: [] };
+  const header: SearchSegment = { id, size: built.docIds.length, dead: [] };
+  const blocks = tx.objectStore('searchBlocks');
   queue(tx.objectStore('searchSegments').put(header));
-  built.blocks.forEach((block, n) => putRaw(tx.objectStore('searchBlocks'), block, [id, n]));
+  putRaw(blocks, built.docIds, [id, SEGMENT_DOC_IDS]);
+  putRaw(blocks, built.bounds, [id, SEGMENT_BOUNDS]);
+  built.blocks.forEach((block, n) => putRaw(blocks, block, [id, n]));
   const docs = tx.objectStore('searchDocs');
   for (const docId of built.docIds) putRaw(docs, { id: docId, seg: id });
 }
+
+/** A segment's blocks: [id, 0] … (its ids and bounds sit below 0). */
+const blocksOf = (id: number) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
 /**
  * A segment id never used before, in this database or a deleted one: the page's
@@ -56,7 +63,7 @@ export async function newSegmentId(tx: WriteTx): Promise<number> {
 
 function dropSegment(tx: WriteTx, id: number): void {
   queue(tx.objectStore('searchSegments').delete(id));
-  queue(tx.objectStore('searchBlocks').delete(IDBKeyRange.bound([id, 0], [id, Infinity])));
+  queue(tx.objectStore('searchBlocks').delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity])));
 }
 
 /** Marks article `id`'s current entries dead; drops their segment when nothing live is left in it. */
@@ -66,7 +73,7 @@ async function retire(tx: WriteTx, id: string): Promise<void> {
   const seg = await tx.objectStore('searchSegments').get(doc.seg);
   if (!seg) return;
   if (!seg.dead.includes(id)) seg.dead.push(id);
-  if (seg.dead.length >= seg.docIds.length) dropSegment(tx, seg.id);
+  if (seg.dead.length >= seg.size) dropSegment(tx, seg.id);
   else queue(tx.objectStore('searchSegments').put(seg));
 }
 
@@ -105,17 +112,19 @@ export async function compactIndex(maxMerges = MAX_MERGES_PER_PASS): Promise<num
     const tx = (await db()).transaction([...SEARCH_STORES], 'readwrite');
     try {
       const segments = await tx.objectStore('searchSegments').getAll();
-      const pick = pickMerge(segments.map((s) => ({ ...s, live: s.docIds.length - s.dead.length })));
+      const pick = pickMerge(segments.map((s) => ({ ...s, live: s.size - s.dead.length })));
       if (!pick) {
         await tx.done;
         return merges;
       }
       const inputs = await Promise.all(
-        pick.map(async (s) => ({
-          docIds: s.docIds,
-          dead: new Set(s.dead),
-          blocks: await tx.objectStore('searchBlocks').getAll(IDBKeyRange.bound([s.id, 0], [s.id, Infinity])),
-        })),
+        pick.map(async (s) => {
+          const [docIds, blocks] = await Promise.all([
+            tx.objectStore('searchBlocks').get([s.id, SEGMENT_DOC_IDS]),
+            tx.objectStore('searchBlocks').getAll(blocksOf(s.id)),
+          ]);
+          return { docIds: docIds as string[], dead: new Set(s.dead), blocks: blocks as SegmentBlock[] };
+        }),
       );
       const merged = mergeSegments(inputs);
       const id = await newSegmentId(tx as unknown as WriteTx);
@@ -137,89 +146,157 @@ export function compactLater(): void {
 }
 
 /**
- * Blocks read by earlier queries of this page. Segments never change once
- * written (a merge writes a new segment under a new id), so a cached block is
- * never stale: typing "neg", "nego", "negot" reads each block once.
+ * Records read by earlier queries of this page. A segment never changes once
+ * written (a merge writes a new segment under a new id), so a cached block, id
+ * list or bounds list is never stale: typing "neg", "nego", "negot" reads each
+ * block once, and only a segment's header (its dead articles) is read per query.
  */
 const BLOCK_CACHE_SIZE = 512;
+/** Ids and bounds: two records a segment, and a library has a handful of segments. */
+const SEGMENT_CACHE_SIZE = 64;
 const blockCache = new Map<string, Promise<SegmentBlock | undefined>>();
+const segmentCache = new Map<string, Promise<string[] | undefined>>();
 
-interface Match {
-  postings: { seg: SearchSegment; t: string; doc: number; w: number }[];
-  factorOf: (t: string) => number;
+/** The cached read of `key`, or `load()`'s, kept most recently used last (Map order is the eviction order). */
+function cached<T>(cache: Map<string, Promise<T>>, limit: number, key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (p) cache.delete(key);
+  else {
+    p = load();
+    p.catch(() => cache.delete(key));
+  }
+  cache.set(key, p);
+  if (cache.size > limit) cache.delete(cache.keys().next().value!);
+  return p;
 }
 
-export async function searchIndex(query: string): Promise<SearchResult> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return { hits: [], terms: [] };
-  const tx = (await db()).transaction(['searchSegments', 'searchBlocks'], 'readonly');
-  const segments = await tx.objectStore('searchSegments').getAll();
-  const dead = new Map(segments.map((s) => [s.id, new Set(s.dead)]));
-  const total = Math.max(1, segments.reduce((n, s) => n + s.docIds.length - s.dead.length, 0));
-  const block = (seg: number, n: number) => {
-    const key = `${seg}:${n}`;
-    let p = blockCache.get(key);
-    if (p) {
-      // Most recently used last: Map order is the eviction order.
-      blockCache.delete(key);
-    } else {
-      p = tx.objectStore('searchBlocks').get([seg, n]);
-      p.catch(() => blockCache.delete(key));
+type ReadTx = IDBPTransaction<FolioDB, ('searchSegments' | 'searchBlocks')[], 'readonly'>;
+
+/**
+ * Reads for one query. They start in the query's transaction; a read issued
+ * after it has finished (a word's typo candidates wait for a block another
+ * query was already reading) opens another: segments are immutable, so a
+ * record read later is the same record.
+ */
+class QueryReads {
+  constructor(private tx: ReadTx) {}
+
+  private get(key: [number, number]): Promise<SegmentBlock | string[] | undefined> {
+    try {
+      return this.tx.objectStore('searchBlocks').get(key);
+    } catch (error) {
+      if (!(error instanceof DOMException) || (error.name !== 'TransactionInactiveError' && error.name !== 'InvalidStateError')) throw error;
+      this.tx = this.tx.db.transaction(['searchSegments', 'searchBlocks'], 'readonly');
+      return this.tx.objectStore('searchBlocks').get(key);
     }
-    blockCache.set(key, p);
-    if (blockCache.size > BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
-    return p;
-  };
-
-  const collect = async (term: string, prefix: boolean, into: Match['postings']) => {
-    await Promise.all(
-      segments.map(async (seg) => {
-        const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => block(seg.id, n)));
-        for (const b of blocks) if (b) postingsIn(b, term, prefix, (t, doc, w) => into.push({ seg, t, doc, w }));
-      }),
-    );
-  };
-
-  const matchTerm = async (term: string): Promise<Match> => {
-    const postings: Match['postings'] = [];
-    await collect(term, term.length >= MIN_PREFIX, postings);
-    if (postings.length > 0 || term.length < TYPO_MIN) return { postings, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) };
-    // Typos rarely hit the first letter: keeping it confines the candidates to the
-    // few blocks that letter covers in each segment (read once, shared by all).
-    const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
-    await Promise.all(candidates.map((t) => collect(t, false, postings)));
-    return { postings, factorOf: () => TYPO_FACTOR };
-  };
-
-  const perTerm = await Promise.all(terms.map(matchTerm));
-  await tx.done;
-
-  const matched = new Set<string>();
-  let scores: Map<string, number> | null = null;
-  for (const { postings, factorOf } of perTerm) {
-    const live = postings.filter((p) => !dead.get(p.seg.id)!.has(p.seg.docIds[p.doc]!));
-    const df = new Map<string, number>();
-    for (const p of live) df.set(p.t, (df.get(p.t) ?? 0) + 1);
-    const mine = new Map<string, number>();
-    for (const p of live) {
-      const id = p.seg.docIds[p.doc]!;
-      const s = p.w * Math.log(1 + total / df.get(p.t)!) * factorOf(p.t);
-      // An article matching one query word through several expansions counts its best.
-      if (s > (mine.get(id) ?? 0)) mine.set(id, s);
-    }
-    for (const t of df.keys()) matched.add(t);
-    if (scores === null) scores = mine;
-    else {
-      const next = new Map<string, number>();
-      for (const [id, s] of scores) {
-        const other = mine.get(id);
-        if (other !== undefined) next.set(id, s + other);
-      }
-      scores = next;
-    }
-    if (scores.size === 0) break;
   }
-  const hits: SearchHit[] = [...(scores ?? new Map<string, number>())].map(([id, score]) => ({ id, score }));
+
+  block(seg: number, n: number): Promise<SegmentBlock | undefined> {
+    return cached(blockCache, BLOCK_CACHE_SIZE, `${seg}:${n}`, () => this.get([seg, n]) as Promise<SegmentBlock | undefined>);
+  }
+
+  /** A segment's article ids (SEGMENT_DOC_IDS) or block bounds (SEGMENT_BOUNDS). */
+  segment(seg: number, n: typeof SEGMENT_DOC_IDS | typeof SEGMENT_BOUNDS): Promise<string[] | undefined> {
+    return cached(segmentCache, SEGMENT_CACHE_SIZE, `${seg}:${n}`, () => this.get([seg, n]) as Promise<string[] | undefined>);
+  }
+
+  done(): Promise<void> {
+    return this.tx.done;
+  }
+}
+
+/** A segment as a query sees it: its header and its blocks' bounds. */
+interface QuerySegment extends SearchSegment {
+  bounds: readonly string[];
+}
+
+/** The postings of `term` (or, with `prefix`, of every term starting with it) in every segment. */
+async function lookup(reads: QueryReads, segments: readonly QuerySegment[], term: string, prefix: boolean): Promise<TermRange[]> {
+  const out: TermRange[] = [];
+  await Promise.all(
+    segments.map(async (seg, s) => {
+      const blocks = await Promise.all(blocksFor(seg.bounds, term, prefix).map((n) => reads.block(seg.id, n)));
+      for (const b of blocks) {
+        if (b) for (const n of termsIn(b, term, prefix)) out.push({ seg: s, t: b.terms[n]!, block: b, from: b.starts[n]!, to: b.starts[n + 1]! });
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Terms one edit away from `term` that the index holds. Typos rarely hit the
+ * first letter: keeping it confines the candidates to the few blocks that letter
+ * covers in each segment (read once, shared by all).
+ */
+async function typoLookup(reads: QueryReads, segments: readonly QuerySegment[], term: string): Promise<TermRange[]> {
+  const candidates = oneEditAway(term).filter((t) => t.length >= MIN_TERM && t[0] === term[0]);
+  const found = await Promise.all(candidates.map((t) => lookup(reads, segments, t, false)));
+  return found.flat();
+}
+
+/** Marks the local numbers of a segment's dead articles; null when it has none. */
+async function deadMask(reads: QueryReads, seg: SearchSegment): Promise<Uint8Array | null> {
+  if (seg.dead.length === 0) return null;
+  const dead = new Set(seg.dead);
+  const mask = new Uint8Array(seg.size);
+  (await reads.segment(seg.id, SEGMENT_DOC_IDS))?.forEach((id, i) => {
+    if (dead.has(id)) mask[i] = 1;
+  });
+  return mask;
+}
+
+const NOTHING: SearchResult = { hits: [], terms: [] };
+
+/**
+ * Every article matching all of the query's words, best first, and the index
+ * terms they matched (empty when nothing matched: nothing is shown to mark).
+ */
+export async function searchIndex(query: string): Promise<SearchResult> {
+  const words = queryTerms(query);
+  if (words.length === 0) return NOTHING;
+  const tx = (await db()).transaction(['searchSegments', 'searchBlocks'], 'readonly');
+  const reads = new QueryReads(tx);
+  const headers = await tx.objectStore('searchSegments').getAll();
+  const [segments, dead] = await Promise.all([
+    Promise.all(headers.map(async (h): Promise<QuerySegment> => ({ ...h, bounds: (await reads.segment(h.id, SEGMENT_BOUNDS)) ?? [] }))),
+    Promise.all(headers.map((h) => deadMask(reads, h))),
+  ]);
+  const total = Math.max(1, segments.reduce((n, s) => n + s.size - s.dead.length, 0));
+  const ranker = new QueryRanker(segments.map((seg, i) => ({ size: seg.size, dead: dead[i]! })), total, words.length);
+  const ranked = await rank(reads, segments, words, ranker);
+  // Ids only of the segments with hits: a rare word's query leaves most unread.
+  const ids = ranked ? await Promise.all(segments.map((seg, i) => (ranked.some((h) => h.seg === i) ? reads.segment(seg.id, SEGMENT_DOC_IDS) : undefined))) : [];
+  await reads.done();
+  if (!ranked) return NOTHING;
+  const hits: SearchHit[] = [];
+  for (const h of ranked) {
+    const id = ids[h.seg]?.[h.doc];
+    if (id !== undefined) hits.push({ id, score: h.score });
+  }
   hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  return { hits, terms: [...matched] };
+  return { hits, terms: ranker.terms() };
+}
+
+/**
+ * Every word's own postings are read at once (one round of reads); they are
+ * ranked rarest first, and a word absent from the index looks for its typos
+ * only while some article still matches the other words.
+ */
+async function rank(reads: QueryReads, segments: readonly QuerySegment[], words: readonly string[], ranker: QueryRanker): Promise<RankedHit[] | null> {
+  const direct = await Promise.all(words.map((w) => lookup(reads, segments, w, w.length >= MIN_PREFIX)));
+  // A word with no postings, too short for typos, matches nothing: neither does the query. (A word
+  // whose postings are all dead keeps them, matches nothing and has no typo search, as ever.)
+  if (direct.some((ranges, i) => ranges.length === 0 && words[i]!.length < TYPO_MIN)) return null;
+  const size = (ranges: readonly TermRange[]) => ranges.reduce((n, r) => n + r.to - r.from, 0);
+  const order = words.map((_, i) => i).filter((i) => direct[i]!.length > 0).sort((a, b) => size(direct[a]!) - size(direct[b]!));
+  for (const i of order) {
+    const term = words[i]!;
+    if (ranker.add(i, { ranges: direct[i]!, factorOf: (t) => (t === term ? 1 : PREFIX_FACTOR) }) === 0) return null;
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (direct[i]!.length > 0) continue;
+    if (ranker.add(i, { ranges: await typoLookup(reads, segments, words[i]!), factorOf: () => TYPO_FACTOR }) === 0) return null;
+  }
+  return ranker.hits();
 }

@@ -47,6 +47,12 @@ export interface ChromiumOptions {
    * page on a *public-looking* name that is served by the local test server.
    */
   mapToLoopback?: string[];
+  /**
+   * A profile folder to use and keep (it is neither emptied nor deleted on
+   * close): experiments seed a large library once and reuse it. Default: a
+   * fresh temporary profile, deleted on close.
+   */
+  userDataDir?: string;
 }
 
 export interface ChromiumSession {
@@ -89,8 +95,10 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH.');
 
-  const profile = await makeTempDir('chromium-profile');
+  const profile = options.userDataDir ?? (await makeTempDir('chromium-profile'));
   const home = await makeTempDir('chromium-home');
+  // A kept profile is the caller's: only the temporary folders are removed.
+  const temporary = options.userDataDir ? [home] : [profile, home];
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -111,7 +119,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       ],
     });
   } catch (error) {
-    await removeDirs([profile, home]);
+    await removeDirs(temporary);
     throw error;
   }
 
@@ -120,7 +128,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     if (closed) return;
     closed = true;
     await browser.close().catch(() => undefined);
-    await removeDirs([profile, home]);
+    await removeDirs(temporary);
   };
 
   let extensionId: string;

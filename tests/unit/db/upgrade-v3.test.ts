@@ -27,10 +27,6 @@ afterEach(async () => {
 
 const link = (url: string) => ({ item: { ref: 'r', url, title: 'A link', tags: ['t'], archived: false, read: false, favorite: false, highlights: [] } });
 
-it('is version 3', () => {
-  expect(DB_VERSION).toBe(3);
-});
-
 it('v2 → v3: articles, bodies, highlights and tags stay; the fetch queue is new and empty; saving and importing work', async () => {
   // A v2 database as v2 wrote it: the v2 schema (steps 1-2 only) and its records.
   const v2 = await openFolioDB('folio', 2);
@@ -50,7 +46,7 @@ it('v2 → v3: articles, bodies, highlights and tags stay; the fetch queue is ne
   v2.close();
 
   const conn = await db();
-  expect(conn.version).toBe(3);
+  expect(conn.version).toBe(DB_VERSION);
   expect([...conn.objectStoreNames]).toContain('fetchQueue');
   expect(await conn.getAll('fetchQueue')).toEqual([]);
   const [after] = await listAll();

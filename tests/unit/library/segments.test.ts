@@ -33,6 +33,19 @@ describe('segments (pure)', () => {
     expect(lookup(seg, 't0', true)).toHaveLength(20_000);
   });
 
+  it('finds the same blocks as checking every block’s range (binary search over the bounds)', () => {
+    const terms = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`w${(i * 7919) % 100_000}`, 1]));
+    const seg = buildSegment(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => doc(id, terms)));
+    expect(seg.blocks.length).toBeGreaterThan(3);
+    const linear = (term: string, prefix: boolean) => {
+      const hi = prefix ? `${term}\uffff` : term;
+      return seg.blocks.flatMap((_, n) => (seg.bounds[2 * n]! <= hi && seg.bounds[2 * n + 1]! >= term ? [n] : []));
+    };
+    for (const term of ['a', 'w', 'w1', 'w5', 'w50', 'w99', 'w7919', 'w12345', 'x', seg.bounds[2]!, seg.bounds[3]!]) {
+      for (const prefix of [false, true]) expect(blocksFor(seg.bounds, term, prefix), `${term} ${prefix}`).toEqual(linear(term, prefix));
+    }
+  });
+
   it('merging equals building from the live articles, dead ones dropped', () => {
     const a = buildSegment([doc('a', { x: 1, y: 2 }), doc('b', { y: 1 })]);
     const b = buildSegment([doc('c', { x: 3, z: 1 })]);
