@@ -80,6 +80,11 @@ const CONFIG = {
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
+  // The one data attribute kept: the extractor's name for a block's kind (utils/site-rules/blocks.ts),
+  // which "Remove parts" reads. Inert text that nothing styles or runs; a page that writes its own
+  // loses it at extraction. URI-safe: its value is a CSS class name, not a URL to judge.
+  ADD_ATTR: ['data-folio-step'],
+  ADD_URI_SAFE_ATTR: ['data-folio-step'],
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: true,
   SANITIZE_NAMED_PROPS: true,
