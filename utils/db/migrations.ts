@@ -71,5 +71,10 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
     jobs.createIndex('state_dueAt', ['state', 'dueAt']);
     jobs.createIndex('state', 'state');
   },
+  // v4: "Fix this page" rules, one per site (utils/site-rules/). A new store and nothing
+  // else: no existing record changes, so every earlier library upgrades as it is.
+  (db) => {
+    db.createObjectStore('siteRules', { keyPath: 'site' });
+  },
 ];
 
