@@ -232,8 +232,15 @@ export const ExtractedArticleSchema = s.pipe(
   s.transform(compact),
 );
 
+/** What a site's rule did to an extraction (utils/article/extract-in-page.ts). */
+const RuleOutcomeSchema = s.object({
+  used: s.boolean(),
+  narrowed: s.boolean(),
+  removed: WholeInRange(0, 1_000_000),
+});
+
 export const ExtractionResultSchema = s.variant('ok', [
-  s.object({ ok: s.literal(true), article: ExtractedArticleSchema }),
+  s.object({ ok: s.literal(true), article: ExtractedArticleSchema, rule: s.optional(RuleOutcomeSchema) }),
   s.object({
     ok: s.literal(false),
     reason: s.fallback(s.picklist(['not-an-article', 'error']), 'error'),
