@@ -211,6 +211,20 @@ export function sanitizeArticleInParts(html: string, articleUrl: string | null):
   };
 }
 
+/**
+ * The other way article HTML becomes DOM here: to change the stored HTML
+ * itself ("Remove parts"), not to show it. The HTML is parsed into an inert
+ * document (DOMParser: nothing in it loads or runs, and it is never attached
+ * to a page), `edit` changes its body, and the body is written back as HTML,
+ * which stays as untrusted as before and is sanitised at every render like
+ * any other. Null when `edit` declines (returns false): nothing changed.
+ */
+export function editArticleHtml(html: string, edit: (body: HTMLElement) => boolean): { html: string; body: HTMLElement } | null {
+  const doc = new DOMParser().parseFromString(String(html), 'text/html');
+  if (!edit(doc.body)) return null;
+  return { html: doc.body.innerHTML, body: doc.body };
+}
+
 /** sanitizeArticle for markup that is already parsed (inertly): DOMPurify imports and sanitises a copy. */
 function sanitizeNode(node: Node, articleUrl: string | null): DocumentFragment {
   if (!DOMPurify.isSupported) {
