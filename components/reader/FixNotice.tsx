@@ -27,35 +27,34 @@ function Box({ fix }: { fix: ReaderFix }) {
   const forgotten = fix.forgotten.value;
   const removed = fix.removed.value;
   const busy = fix.busy.value === 'forget';
+  const action = forgotten
+    ? { label: t('undo'), run: () => void fix.undoForget() }
+    : note
+      ? { label: t('fixForget'), run: () => void fix.forget() }
+      : null;
   return (
-    <div class="flex flex-wrap items-start gap-x-3 gap-y-2 rounded-xl border border-line bg-surface px-4 py-3 text-[0.875rem] leading-snug text-ink-soft">
+    <div class="flex items-start gap-3 rounded-xl border border-line bg-surface px-4 py-3 text-[0.875rem] leading-snug text-ink-soft">
       <Icon name="target" size={18} class="mt-0.5 shrink-0 text-accent" />
       <div class="min-w-0 flex-1 space-y-1">
         {forgotten ? (
           <p>{t('fixForgotten', forgotten.site)}</p>
         ) : (
           <>
-            {note && <p class="font-semibold text-ink">{t('fixNoticeUsed', note.site)}</p>}
-            {note && (note.narrowed || note.removed > 0) && (
-              <p class="text-muted">
-                {note.narrowed && t('fixNoticeNarrowed')} {note.removed > 0 && t('fixNoticeRemoved')}
+            {note && (
+              <p>
+                <span class="font-semibold text-ink">{t('fixNoticeUsed', note.site)}</span> {note.narrowed && t('fixNoticeNarrowed')}{' '}
+                {note.removed > 0 && t('fixNoticeRemoved')}
               </p>
             )}
             {removed && <p>{t(REMOVED_TEXT[removed])}</p>}
           </>
         )}
-      </div>
-      {forgotten ? (
-        <button type="button" class="btn btn-quiet min-h-9 px-3 text-[0.8125rem]" aria-busy={busy ? 'true' : undefined} onClick={() => void fix.undoForget()}>
-          {t('undo')}
-        </button>
-      ) : (
-        note && (
-          <button type="button" class="btn btn-quiet min-h-9 px-3 text-[0.8125rem]" aria-busy={busy ? 'true' : undefined} onClick={() => void fix.forget()}>
-            {t('fixForget')}
+        {action && (
+          <button type="button" class="btn btn-quiet -ms-0.5 mt-1.5 min-h-8 px-3 text-[0.8125rem]" aria-busy={busy ? 'true' : undefined} onClick={action.run}>
+            {action.label}
           </button>
-        )
-      )}
+        )}
+      </div>
     </div>
   );
 }

@@ -135,6 +135,8 @@ export function startPicker(): void {
   let below: Element[] = [];
   /** A click or a key holds the choice: moving the pointer then changes nothing. */
   let held = false;
+  /** Until the pointer moves, the choice follows the middle of the window (a keyboard user scrolling to the story). */
+  let pointed = false;
   let busy = false;
   let lastWheel = 0;
   let frame = 0;
@@ -223,7 +225,7 @@ export function startPicker(): void {
     held = true;
     if (!current) {
       choose(start());
-      return;
+      if (!current) return;
     }
     if (direction === 'wider') {
       const up = parentBlock(current);
@@ -243,6 +245,7 @@ export function startPicker(): void {
   }
 
   function onMove(event: MouseEvent): void {
+    pointed = true;
     if (held || busy) return;
     const at = document.elementFromPoint(event.clientX, event.clientY);
     if (!at || at === host) return;
@@ -255,10 +258,18 @@ export function startPicker(): void {
     event.preventDefault();
     event.stopPropagation();
     if (busy) return;
-    held = false;
-    onMove(event);
+    pointed = true;
+    // A click inside the outlined block holds it (widened with the wheel or keys, it stays wide);
+    // elsewhere it takes the block under the pointer.
+    const at = document.elementFromPoint(event.clientX, event.clientY);
+    if (!current || !at || !current.contains(at)) choose(blockOf(at));
     held = true;
     useButton.focus();
+  }
+
+  function onScroll(): void {
+    if (!held && !pointed && !busy) choose(start());
+    place();
   }
 
   function onWheel(event: WheelEvent): void {
@@ -341,13 +352,16 @@ export function startPicker(): void {
     focusBefore = document.activeElement;
     build();
     held = false;
+    pointed = false;
     current = null;
     say(t('pickerStart'));
+    // Something is outlined from the start, so the arrow keys have a block to widen.
+    choose(start());
     document.addEventListener('mousemove', onMove, true);
     document.addEventListener('click', onClick, true);
     window.addEventListener('wheel', onWheel, { capture: true, passive: false });
     window.addEventListener('keydown', onKey, true);
-    window.addEventListener('scroll', place, { capture: true, passive: true });
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', place);
     useButton.focus();
   }
@@ -359,7 +373,7 @@ export function startPicker(): void {
     document.removeEventListener('click', onClick, true);
     window.removeEventListener('wheel', onWheel, { capture: true });
     window.removeEventListener('keydown', onKey, true);
-    window.removeEventListener('scroll', place, { capture: true });
+    window.removeEventListener('scroll', onScroll, { capture: true });
     window.removeEventListener('resize', place);
     cancelAnimationFrame(frame);
     host.remove();
