@@ -33,7 +33,9 @@ function main() {
     // The formats (zip, Markdown, EPUB) load on the first export, not with the page.
     run: async (format, ids, options) => {
       const [{ runExport }, { readBundles }] = await Promise.all([import('../../utils/transfer/export/formats'), import('../../utils/db/transfer')]);
-      return runExport(format, ids, readBundles, options);
+      // A backup carries the site fixes too (utils/transfer/backup/site-rules.ts).
+      const siteRules = format === 'backup' ? await listSiteRules() : undefined;
+      return runExport(format, ids, readBundles, { ...options, siteRules });
     },
     download: downloadBlob,
     errorText: exportErrorText,

@@ -6,7 +6,8 @@
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
 import type { ArticleBundle } from '../bundle';
 import { canonicalJson } from '../canonical-json';
-import { articlePath, assetPath, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_PATH, type BackupArticle } from './format';
+import type { SiteRule } from '../../site-rules/types';
+import { articlePath, assetPath, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_PATH, SITE_RULES_PATH, type BackupArticle } from './format';
 
 export interface BackupResult {
   blob: Blob;
@@ -25,12 +26,14 @@ export function backupRecord(bundle: ArticleBundle, n: number): { record: Backup
   return { record, files };
 }
 
-export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = Date.now()): Promise<BackupResult> {
+/** `siteRules`: the library's "Fix this page" rules, written as one entry when there are any. */
+export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = Date.now(), siteRules: readonly SiteRule[] = []): Promise<BackupResult> {
   const zip = new ZipBlobWriter();
   let n = 0;
   try {
     // Entries written later may not be counted in advance: the manifest leads and the count is the reader's.
     zip.add(MANIFEST_PATH, canonicalJson({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }, 2));
+    if (siteRules.length) zip.add(SITE_RULES_PATH, canonicalJson({ rules: siteRules }));
     for await (const bundle of bundles) {
       n++;
       const { record, files } = backupRecord(bundle, n);

@@ -47,7 +47,7 @@ export async function runExport(format: ExportFormat, ids: readonly string[], re
   })();
   let result: { blob: Blob; articles: number };
   switch (format) {
-    case 'backup': result = await writeBackup(counted, now); break;
+    case 'backup': result = await writeBackup(counted, now, options.siteRules); break;
     case 'markdown': result = await writeMarkdown(counted); break;
     case 'html': result = await writeHtml(counted); break;
     case 'epub': result = await writeEpub(counted, { now }); break;
