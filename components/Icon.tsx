@@ -9,7 +9,7 @@ export type IconName =
   | 'arrow-left' | 'bookmark' | 'bookmark-filled' | 'library' | 'book-open' | 'search' | 'close' | 'alert' | 'info'
   | 'whatsapp' | 'facebook' | 'linkedin' | 'external'
   | 'check' | 'check-circle' | 'circle' | 'star' | 'star-filled' | 'archive' | 'unarchive' | 'trash' | 'tag' | 'plus' | 'pencil'
-  | 'copy' | 'highlighter' | 'import' | 'export' | 'download' | 'pause' | 'play';
+  | 'copy' | 'highlighter' | 'import' | 'export' | 'download' | 'pause' | 'play' | 'target' | 'scissors';
 
 const STROKE: Partial<Record<IconName, JSX.Element>> = {
   'arrow-left': <path d="M19 12H5m6 7-7-7 7-7" />,
@@ -119,6 +119,20 @@ const STROKE: Partial<Record<IconName, JSX.Element>> = {
     <>
       <path d="m9 15 6.5-10.5 4 2.5L13 17.5z" />
       <path d="M9 15l-1.5 4h4.5l1-1.5M3.5 21h17" />
+    </>
+  ),
+  // "Fix this page": a block picked out, with sights on its sides.
+  target: (
+    <>
+      <rect x="6.5" y="6.5" width="11" height="11" rx="1.5" />
+      <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3" />
+    </>
+  ),
+  scissors: (
+    <>
+      <circle cx="6.5" cy="6.5" r="2.6" />
+      <circle cx="6.5" cy="17.5" r="2.6" />
+      <path d="M8.7 8 20 18.5M8.7 16 20 5.5" />
     </>
   ),
 };

@@ -125,6 +125,7 @@ function ArticleActions({ model }: { model: PopupModel }) {
           </button>
         )}
         {model.removed.value && <RemovedNote model={model} />}
+        <FixPageButton model={model} />
       </div>
       {siteFont && <SiteTextSizeRow model={siteFont} />}
       <ShareSection model={model} />
@@ -162,6 +163,24 @@ function NotArticle({ model }: { model: PopupModel }) {
         {busy ? <Spinner /> : <Icon name="book-open" size={19} />}
         {busy ? t('opening') : t('openReaderAnyway')}
       </button>
+      <FixPageButton model={model} />
     </>
+  );
+}
+
+/** Folio read the wrong part of this page (or finds none): pick the article on the page itself. */
+function FixPageButton({ model }: { model: PopupModel }) {
+  const busy = model.busy.value === 'fix';
+  return (
+    <button
+      type="button"
+      class="btn btn-ghost min-h-9 self-center text-[0.8125rem] font-medium text-muted"
+      title={t('fixThisPageTitle')}
+      aria-busy={busy ? 'true' : undefined}
+      onClick={() => void model.fixPage()}
+    >
+      {busy ? <Spinner /> : <Icon name="target" size={16} />}
+      {t('fixThisPage')}
+    </button>
   );
 }

@@ -8,11 +8,15 @@ import { t } from '../utils/i18n';
 import { uiLanguage } from '../utils/ui-language';
 import { createReaderModel, defaultReaderDeps, type ReaderModel } from '../utils/models/reader';
 import { createReaderHighlights, defaultHighlightDeps, type ReaderHighlights } from '../utils/models/reader-highlights';
+import { createReaderFix, type ReaderFix } from '../utils/models/reader-fix';
+import { sendMessage } from '../utils/messaging';
 import { READER_BODY_SELECTOR } from '../utils/highlights/text-model';
 import { isTypingTarget, readerShortcut } from '../utils/models/reader-keys';
 import { ArticleBody } from './ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
 import { ErrorMessage } from './ErrorMessage';
+import { FixNotice } from './reader/FixNotice';
+import { RemovePartsBar } from './reader/RemoveParts';
 import { BackToTop } from './reader/BackToTop';
 import { ReaderError, ReaderLoading } from './reader/ReaderStates';
 import { ReaderToolbar } from './reader/ReaderToolbar';
@@ -32,8 +36,9 @@ function bodySelection(): Range | null {
   return body && range.intersectsNode(body) ? range.cloneRange() : null;
 }
 
-export function Reader({ model: given, highlights: givenHighlights }: { model?: ReaderModel; highlights?: ReaderHighlights }) {
+export function Reader({ model: given, highlights: givenHighlights, fix: givenFix }: { model?: ReaderModel; highlights?: ReaderHighlights; fix?: ReaderFix }) {
   const model = useMemo(() => given ?? createReaderModel(defaultReaderDeps()), [given]);
+  const fix = useMemo(() => givenFix ?? createReaderFix(model, { send: sendMessage }), [givenFix, model]);
   const highlights = useMemo(
     () => givenHighlights ?? createReaderHighlights(defaultHighlightDeps({ savedId: () => model.savedId.value, save: () => model.save() })),
     [givenHighlights, model],
@@ -95,13 +100,16 @@ export function Reader({ model: given, highlights: givenHighlights }: { model?: 
 
   return (
     <div class="min-h-screen bg-paper text-ink">
-      <ReaderToolbar model={model} highlights={highlights} ui={ui} />
+      <ReaderToolbar model={model} highlights={highlights} fix={fix} ui={ui} />
+      {/* Before the article in the DOM, so Tab goes from its buttons into the parts; drawn at the bottom of the window. */}
+      {status.kind === 'ready' && fix.removing.value && <RemovePartsBar model={model} fix={fix} />}
       <main id="main" class="px-5 pb-24 pt-10 sm:px-8 sm:pt-16">
         {status.kind === 'loading' && <ReaderLoading />}
         {status.kind === 'error' && <ReaderError model={model} message={status.message} />}
         {status.kind === 'ready' && article && (
           <>
-            <ErrorMessage message={model.error.value} class="reader-column mb-6" />
+            <ErrorMessage message={model.error.value ?? fix.error.value} class="reader-column mb-6" />
+            <FixNotice fix={fix} />
             <article
               ref={articleEl}
               class="reader-article reader-column"

@@ -8,7 +8,7 @@ import { getMeta } from './db/article-records';
 import { getReaderView, startReaderView } from './db/reader-views';
 import { preparedExtractions } from './prepared-extraction';
 import { describe, fail, isQuotaError, ok, type Failure, type Result } from './result';
-import type { ExtractedArticle } from './article/types';
+import type { TabExtraction } from './extract-in-tab';
 import type { ReaderSource } from './messaging';
 
 export function readerUrl(source: ReaderSource): string {
@@ -25,7 +25,7 @@ export function storageFailure(error: unknown): Failure {
 }
 
 /** The tab's article, from an extraction the popup prepared when there is a usable one. */
-async function extractTab(tabId: number, force: boolean): Promise<Result<ExtractedArticle>> {
+async function extractTab(tabId: number, force: boolean): Promise<Result<TabExtraction>> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   return preparedExtractions.take(tabId, tab?.url, force);
 }
@@ -34,9 +34,14 @@ async function extractTab(tabId: number, force: boolean): Promise<Result<Extract
 export async function openReaderInTab(tabId: number, force = false): Promise<Result<{ viewId: string }>> {
   const extracted = await extractTab(tabId, force);
   if (!extracted.ok) return extracted;
+  return showInReader(tabId, extracted.value);
+}
+
+/** Turns the tab into the reader showing `extraction` (a fresh view of it). */
+export async function showInReader(tabId: number, { article, fix }: TabExtraction): Promise<Result<{ viewId: string }>> {
   try {
     // The tab navigates while IndexedDB writes: the reader reads the view from memory.
-    const { view, stored } = startReaderView(extracted.value);
+    const { view, stored } = startReaderView(article, { fix });
     await Promise.all([stored, browser.tabs.update(tabId, { url: readerUrl({ kind: 'view', id: view.id }) })]);
     return ok({ viewId: view.id });
   } catch (error) {
@@ -50,7 +55,7 @@ export async function saveTabArticle(tabId: number): Promise<Result<{ id: string
   const extracted = await extractTab(tabId, true);
   if (!extracted.ok) return extracted;
   try {
-    const { meta, created } = await saveWithImages(extracted.value);
+    const { meta, created } = await saveWithImages(extracted.value.article);
     return ok({ id: meta.id, created });
   } catch (error) {
     return storageFailure(error);

@@ -11,11 +11,17 @@ import type { ReaderView } from './article/types';
 import type { Result } from './result';
 import type { TabState } from './tab-state';
 import type { HighlightSelectors } from './highlights/types';
+import type { FixNote, SiteRule } from './site-rules/types';
 import type {
   HighlightColorRequestSchema,
   HighlightIdRequestSchema,
   AnchorQuotesRequestSchema,
   FetchQueueControlSchema,
+  FixPickOriginalSchema,
+  FixUseSchema,
+  RemovePartsSchema,
+  RuleRestoreSchema,
+  SiteRequestSchema,
   HtmlRequestSchema,
   IdRequestSchema,
   LivePaintSchema,
@@ -42,6 +48,8 @@ export interface ReaderDocument {
   article: Omit<ReaderView['article'], 'textContent'>;
   /** Library id when this URL is saved. */
   savedId: string | null;
+  /** The site's "Fix this page" rule shaped this view (absent for saved articles: their content is the fix). */
+  fix?: FixNote | null;
 }
 
 type TabRequest = InferInput<typeof TabRequestSchema>;
@@ -90,6 +98,23 @@ export interface ProtocolMap {
   'fetchQueue.control'(data: InferInput<typeof FetchQueueControlSchema>): Result<{ paused: boolean }>;
   /** background → Chrome's offscreen document: where imported highlights' quotes fall in a fetched article (a DOM is needed). */
   'offscreen.anchorQuotes'(data: InferInput<typeof AnchorQuotesRequestSchema>): (HighlightSelectors | null)[];
+
+  // ── "Fix this page" (utils/background/fix-page.ts): the picker is injected into the page on
+  // demand; rules live in IndexedDB, read and written by the background (and the library page).
+  /** popup → background: show the picker on this tab's page. */
+  'fix.pickTab'(data: TabRequest): Result<void>;
+  /** reader → background: take the reader's tab back to its original page and show the picker there once it has loaded. */
+  'fix.pickOriginal'(data: InferInput<typeof FixPickOriginalSchema>): Result<void>;
+  /** picker → background: "Use this as the article"; on success the tab becomes the reader. */
+  'fix.use'(data: InferInput<typeof FixUseSchema>): Result<void>;
+  /** picker → background: the picker was closed without a choice. */
+  'fix.cancel'(data: undefined): void;
+  /** reader → background: "Remove parts" is done: store the article without them, and what the site's rule should remove. */
+  'fix.removeParts'(data: InferInput<typeof RemovePartsSchema>): Result<{ fix: FixNote | null; rule: SiteRule | null }>;
+  /** reader → background: "Forget the fix for this site"; returns the rule that was forgotten (for Undo). */
+  'fix.forget'(data: InferInput<typeof SiteRequestSchema>): Result<{ rule: SiteRule | null }>;
+  /** reader → background: Undo a forget. */
+  'fix.restore'(data: InferInput<typeof RuleRestoreSchema>): Result<void>;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -9,8 +9,7 @@
  * only for the same tab, the same URL and while fresh, because the page can
  * change under it.
  */
-import type { ExtractedArticle } from './article/types';
-import { extractFromTab } from './extract-in-tab';
+import { extractFromTab, type TabExtraction } from './extract-in-tab';
 import { describe, fail, type Result } from './result';
 import { urlKey } from './url';
 
@@ -22,12 +21,12 @@ const MAX_ENTRIES = 2;
 interface Entry {
   url: string;
   startedAt: number;
-  result: Promise<Result<ExtractedArticle>>;
+  result: Promise<Result<TabExtraction>>;
 }
 
-type Extract = (tabId: number, force: boolean) => Promise<Result<ExtractedArticle>>;
+type Extract = (tabId: number, force: boolean) => Promise<Result<TabExtraction>>;
 
-export function createPreparedExtractions(extract: Extract = extractFromTab, now: () => number = Date.now) {
+export function createPreparedExtractions(extract: Extract = (tabId, force) => extractFromTab(tabId, { force }), now: () => number = Date.now) {
   const entries = new Map<number, Entry>();
 
   function fresh(entry: Entry | undefined, url: string): entry is Entry {
@@ -50,11 +49,11 @@ export function createPreparedExtractions(extract: Extract = extractFromTab, now
    * never reused: "Try anyway" (force) must get Readability's best effort, and a
    * transient failure deserves a second chance.
    */
-  async function take(tabId: number, url: string | undefined, force: boolean): Promise<Result<ExtractedArticle>> {
+  async function take(tabId: number, url: string | undefined, force: boolean): Promise<Result<TabExtraction>> {
     const entry = entries.get(tabId);
     if (url && fresh(entry, url)) {
       const prepared = await entry.result;
-      if (prepared.ok && urlKey(prepared.value.url) === urlKey(url)) return prepared;
+      if (prepared.ok && urlKey(prepared.value.article.url) === urlKey(url)) return prepared;
       entries.delete(tabId);
     }
     return extract(tabId, force);
@@ -64,7 +63,12 @@ export function createPreparedExtractions(extract: Extract = extractFromTab, now
     entries.delete(tabId);
   }
 
-  return { prepare, take, forget };
+  /** A site's rule changed: extractions made under the old one are not the page any more. */
+  function forgetAll(): void {
+    entries.clear();
+  }
+
+  return { prepare, take, forget, forgetAll };
 }
 
 /** The worker's one instance. */

@@ -80,6 +80,11 @@ const CONFIG = {
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
+  // The one data attribute kept: the extractor's name for a block's kind (utils/site-rules/blocks.ts),
+  // which "Remove parts" reads. Inert text that nothing styles or runs; a page that writes its own
+  // loses it at extraction. URI-safe: its value is a CSS class name, not a URL to judge.
+  ADD_ATTR: ['data-folio-step'],
+  ADD_URI_SAFE_ATTR: ['data-folio-step'],
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: true,
   SANITIZE_NAMED_PROPS: true,
@@ -204,6 +209,20 @@ export function sanitizeArticleInParts(html: string, articleUrl: string | null):
       });
     },
   };
+}
+
+/**
+ * The other way article HTML becomes DOM here: to change the stored HTML
+ * itself ("Remove parts"), not to show it. The HTML is parsed into an inert
+ * document (DOMParser: nothing in it loads or runs, and it is never attached
+ * to a page), `edit` changes its body, and the body is written back as HTML,
+ * which stays as untrusted as before and is sanitised at every render like
+ * any other. Null when `edit` declines (returns false): nothing changed.
+ */
+export function editArticleHtml(html: string, edit: (body: HTMLElement) => boolean): { html: string; body: HTMLElement } | null {
+  const doc = new DOMParser().parseFromString(String(html), 'text/html');
+  if (!edit(doc.body)) return null;
+  return { html: doc.body.innerHTML, body: doc.body };
 }
 
 /** sanitizeArticle for markup that is already parsed (inertly): DOMPurify imports and sanitises a copy. */

@@ -15,6 +15,9 @@
 import * as s from 'valibot';
 import type { ExtractedArticle } from './article/types';
 import { HIGHLIGHT_COLORS } from './highlights/types';
+import { MAX_REMOVALS } from './site-rules/edit';
+import { SiteKeySchema, SiteRuleSchema } from './site-rules/schema';
+import { isExactPath, isRemovalStep, isStableSelector } from './site-rules/selector';
 import { parseHttpUrl } from './url';
 
 export class ValidationError extends Error {
@@ -202,6 +205,34 @@ export const AnchorQuotesRequestSchema = s.object({
   quotes: s.pipe(s.array(s.pipe(s.string(), s.maxLength(10_000))), s.maxLength(MAX_QUOTES, 'too many quotes')),
 });
 
+// ── "Fix this page" (utils/background/fix-page.ts, utils/content/picker.ts, the reader) ──
+
+/** picker → background: "Use this as the article". The site comes from the sender, never from here. */
+export const FixUseSchema = s.object({
+  /** The block's stable selector, stored as the site's rule; null when none picks it out alone. */
+  selector: s.nullable(s.pipe(s.string('bad selector'), s.check(isStableSelector, 'not a stable selector'))),
+  /** The block's exact path on this page, for this one extraction (never stored). */
+  exact: s.pipe(s.string('bad path'), s.check(isExactPath, 'not an exact path')),
+});
+
+/** reader → background: go back to the page this reader shows and pick its article there. */
+export const FixPickOriginalSchema = s.object({ source: ReaderSourceSchema });
+
+/** reader → background: "Remove parts" is done: the article without those parts, and the kinds of block the site's rule should remove. */
+export const RemovePartsSchema = s.object({
+  source: ReaderSourceSchema,
+  content: s.pipe(s.string('bad content'), s.maxLength(MAX_CONTENT_CHARS, 'content too long')),
+  textContent: s.pipe(s.string('bad text'), s.maxLength(MAX_CONTENT_CHARS, 'text too long')),
+  remove: s.pipe(
+    s.array(s.pipe(s.string(), s.check(isRemovalStep, 'not a stable removal'))),
+    s.maxLength(MAX_REMOVALS, 'too many removals'),
+  ),
+});
+
+export const SiteRequestSchema = s.object({ site: SiteKeySchema });
+/** reader → background: Undo "Forget the fix for this site". */
+export const RuleRestoreSchema = s.object({ rule: SiteRuleSchema });
+
 // ── results that come back from a page ──────────────────────────────────────
 
 /**
@@ -232,8 +263,15 @@ export const ExtractedArticleSchema = s.pipe(
   s.transform(compact),
 );
 
+/** What a site's rule did to an extraction (utils/article/extract-in-page.ts). */
+const RuleOutcomeSchema = s.object({
+  used: s.boolean(),
+  narrowed: s.boolean(),
+  removed: WholeInRange(0, 1_000_000),
+});
+
 export const ExtractionResultSchema = s.variant('ok', [
-  s.object({ ok: s.literal(true), article: ExtractedArticleSchema }),
+  s.object({ ok: s.literal(true), article: ExtractedArticleSchema, rule: s.optional(RuleOutcomeSchema) }),
   s.object({
     ok: s.literal(false),
     reason: s.fallback(s.picklist(['not-an-article', 'error']), 'error'),
@@ -287,6 +325,11 @@ export const highlightColorRequest = objectParser(HighlightColorRequestSchema);
 export const highlightIdRequest = objectParser(HighlightIdRequestSchema);
 export const fetchQueueControl = objectParser(FetchQueueControlSchema);
 export const anchorQuotesRequest = objectParser(AnchorQuotesRequestSchema);
+export const fixUse = objectParser(FixUseSchema);
+export const fixPickOriginal = objectParser(FixPickOriginalSchema);
+export const removeParts = objectParser(RemovePartsSchema);
+export const siteRequest = objectParser(SiteRequestSchema);
+export const ruleRestore = objectParser(RuleRestoreSchema);
 /** A message that carries nothing: anything else is refused. */
 export const noPayload = (value: unknown): undefined => {
   if (value !== undefined && value !== null) throw new ValidationError('expected no payload');

@@ -28,11 +28,15 @@ import { ViewNav } from './ViewNav';
 import { HighlightsView } from './HighlightsView';
 import { useHighlightsRoute } from './use-highlights-route';
 import type { HighlightsModel } from '../../utils/models/library-highlights';
+import type { SiteFixesModel } from '../../utils/models/site-fixes';
+import { SiteFixesView } from './SiteFixesView';
+import { useSiteFixesRoute } from './use-site-fixes-route';
 import { VirtualList } from './VirtualList';
 
-export function LibraryPage({ model, highlights, importer, downloads, exporter }: {
+export function LibraryPage({ model, highlights, fixes, importer, downloads, exporter }: {
   model: LibraryModel;
   highlights: HighlightsModel;
+  fixes: SiteFixesModel;
   importer: ImportModel;
   downloads: FetchProgressModel;
   exporter: ExportModel;
@@ -43,7 +47,9 @@ export function LibraryPage({ model, highlights, importer, downloads, exporter }
   const undoRef = useRef<HTMLButtonElement>(null);
   usePageEffects(model, searchRef);
   useHighlightsRoute(highlights);
+  useSiteFixesRoute(fixes);
   const inHighlights = highlights.open.value;
+  const inFixes = fixes.open.value && !inHighlights;
 
   useEffect(() => {
     applyUiLanguage();
@@ -77,7 +83,7 @@ export function LibraryPage({ model, highlights, importer, downloads, exporter }
       </header>
       <div class="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-x-10 gap-y-6 px-5 pb-32 pt-8 sm:px-8 lg:grid-cols-[14rem_minmax(0,1fr)] lg:pt-12">
         <aside class="min-w-0 space-y-8 lg:sticky lg:top-8 lg:self-start">
-          <ViewNav model={model} highlights={highlights} />
+          <ViewNav model={model} highlights={highlights} fixes={fixes} />
           <div class="hidden space-y-8 lg:block">
             <TagsManager model={model} idPrefix="side" />
             <StorageInfo usage={model.usage.value} idPrefix="side" />
@@ -88,7 +94,7 @@ export function LibraryPage({ model, highlights, importer, downloads, exporter }
             <h1 ref={headingRef} tabIndex={-1} class="font-serif text-[2.25rem] font-bold leading-tight tracking-tight">
               {t('libraryTitle')}
             </h1>
-            <p class="mt-1 text-sm text-muted">{inHighlights ? t('libraryHighlightsSubtitle') : t('librarySubtitle')}</p>
+            <p class="mt-1 text-sm text-muted">{inHighlights ? t('libraryHighlightsSubtitle') : inFixes ? t('libraryFixesSubtitle') : t('librarySubtitle')}</p>
           </div>
           {/* Narrow screens: the side column folds above the list (below 10,000 rows it would be out of reach). */}
           <details class="mb-4 rounded-xl border border-line bg-surface px-3 py-2 lg:hidden">
@@ -101,6 +107,8 @@ export function LibraryPage({ model, highlights, importer, downloads, exporter }
           <DownloadProgress model={downloads} />
           {inHighlights ? (
             <HighlightsView model={highlights} searchRef={searchRef} />
+          ) : inFixes ? (
+            <SiteFixesView model={fixes} />
           ) : (
             <>
               <SearchBar model={model} inputRef={searchRef} />
@@ -126,7 +134,7 @@ export function LibraryPage({ model, highlights, importer, downloads, exporter }
               <Spinner /> {t('libraryLoading')}
             </p>
           )}
-          {status === 'ready' && !inHighlights && <Results model={model} />}
+          {status === 'ready' && !inHighlights && !inFixes && <Results model={model} />}
         </main>
       </div>
       <p class="sr-only" role="status" aria-live="polite">

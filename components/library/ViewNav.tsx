@@ -1,7 +1,8 @@
-/** Saved · Unread · Favourites · Archived · All, each with its count; then Highlights (every highlight, its own view). */
+/** Saved · Unread · Favourites · Archived · All, each with its count; then Highlights and Site fixes (views of their own). */
 import { t, type MessageKey } from '../../utils/i18n';
 import type { LibraryModel } from '../../utils/models/library';
 import type { HighlightsModel } from '../../utils/models/library-highlights';
+import type { SiteFixesModel } from '../../utils/models/site-fixes';
 import { VIEWS, type LibraryView } from '../../utils/models/library-view';
 import { Icon, type IconName } from '../Icon';
 
@@ -13,9 +14,10 @@ const VIEW: Record<LibraryView, { label: MessageKey; icon: IconName }> = {
   all: { label: 'libraryViewAll', icon: 'library' },
 };
 
-export function ViewNav({ model, highlights }: { model: LibraryModel; highlights: HighlightsModel }) {
+export function ViewNav({ model, highlights, fixes }: { model: LibraryModel; highlights: HighlightsModel; fixes: SiteFixesModel }) {
   const inHighlights = highlights.open.value;
-  const current = inHighlights ? null : model.view.value;
+  const inFixes = fixes.open.value;
+  const current = inHighlights || inFixes ? null : model.view.value;
   const counts = model.counts.value;
   const complete = model.complete.value;
   return (
@@ -31,6 +33,7 @@ export function ViewNav({ model, highlights }: { model: LibraryModel; highlights
                 aria-describedby={complete ? `view-count-${v}` : undefined}
                 onClick={() => {
                   highlights.show(false);
+                  fixes.show(false);
                   model.setView(v);
                 }}
                 class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
@@ -53,13 +56,32 @@ export function ViewNav({ model, highlights }: { model: LibraryModel; highlights
           <button
             type="button"
             aria-pressed={inHighlights ? 'true' : 'false'}
-            onClick={() => highlights.show(true)}
+            onClick={() => {
+              fixes.show(false);
+              highlights.show(true);
+            }}
             class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
               inHighlights ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
             }`}
           >
             <Icon name="pencil" size={17} />
             <span class="flex-1 text-start">{t('libraryViewHighlights')}</span>
+          </button>
+        </li>
+        <li class="shrink-0">
+          <button
+            type="button"
+            aria-pressed={inFixes ? 'true' : 'false'}
+            onClick={() => {
+              highlights.show(false);
+              fixes.show(true);
+            }}
+            class={`flex h-10 w-full items-center gap-2.5 rounded-lg px-3 text-sm font-semibold transition-colors ${
+              inFixes ? 'bg-accent-soft text-accent' : 'text-ink-soft hover:bg-sunken'
+            }`}
+          >
+            <Icon name="target" size={17} />
+            <span class="flex-1 text-start">{t('libraryViewFixes')}</span>
           </button>
         </li>
       </ul>

@@ -22,7 +22,8 @@ export function useHighlightsRoute(highlights: HighlightsModel): void {
   const open = highlights.open.value;
   useEffect(() => {
     const want = open ? HIGHLIGHTS_HASH : '';
-    if (location.hash === want) return;
+    // Closed, it clears only its own hash: another view's (#site-fixes) is that view's to set.
+    if (location.hash === want || (!open && location.hash !== HIGHLIGHTS_HASH)) return;
     // replaceState: switching views is not a navigation worth a Back step of its own.
     history.replaceState(history.state, '', `${location.pathname}${location.search}${want}`);
   }, [open]);

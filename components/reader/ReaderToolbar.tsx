@@ -1,20 +1,23 @@
 /**
  * The reader's toolbar: the way back, the time left, text size, the text and
- * theme panel, the highlights panel, save, library and the shortcuts panel. It speaks the UI's
+ * theme panel, the highlights panel, "Fix this page" and "Remove parts", save,
+ * library and the shortcuts panel. It speaks the UI's
  * language and direction even when the article is in another one.
  */
 import { t } from '../../utils/i18n';
 import type { ReaderModel } from '../../utils/models/reader';
 import type { ReaderHighlights } from '../../utils/models/reader-highlights';
+import type { ReaderFix } from '../../utils/models/reader-fix';
 import { FontSizeControl } from '../FontSizeControl';
 import { BrandMark, Icon } from '../Icon';
 import { SaveButton } from '../SaveButton';
 import { HelpPanel } from './HelpPanel';
 import { HIGHLIGHTS_BUTTON_ID, HighlightsPanel } from './highlights/HighlightsPanel';
 import { ProgressBar } from './ProgressBar';
+import { REMOVE_PARTS_BUTTON_ID, REMOVE_PARTS_DONE_ID } from './RemoveParts';
 import { TypographyPanel } from './TypographyPanel';
 
-export function ReaderToolbar({ model, highlights, ui }: { model: ReaderModel; highlights: ReaderHighlights; ui: { lang: string | undefined; dir: 'ltr' | 'rtl' } }) {
+export function ReaderToolbar({ model, highlights, fix, ui }: { model: ReaderModel; highlights: ReaderHighlights; fix: ReaderFix; ui: { lang: string | undefined; dir: 'ltr' | 'rtl' } }) {
   const status = model.status.value;
   const ready = status.kind === 'ready';
   const panel = model.panel.value;
@@ -91,6 +94,32 @@ export function ReaderToolbar({ model, highlights, ui }: { model: ReaderModel; h
                   </span>
                 )}
                 {panel === 'highlights' && <HighlightsPanel model={model} highlights={highlights} />}
+              </div>
+              <div class="flex items-center border-s border-line ps-1 sm:ps-1.5">
+                {fix.canPick.value && (
+                  <button
+                    type="button"
+                    class="btn btn-ghost btn-icon"
+                    aria-label={t('fixThisPage')}
+                    title={t('fixThisPageTitle')}
+                    aria-busy={fix.busy.value === 'pick' ? 'true' : undefined}
+                    onClick={() => void fix.pick()}
+                  >
+                    <Icon name="target" size={19} />
+                  </button>
+                )}
+                <button
+                  id={REMOVE_PARTS_BUTTON_ID}
+                  type="button"
+                  class="btn btn-ghost btn-icon"
+                  aria-label={t('removeParts')}
+                  title={t('removeParts')}
+                  aria-pressed={fix.removing.value ? 'true' : 'false'}
+                  // Pressed again, it is the mode's Done (the bar holds what was removed).
+                  onClick={() => (fix.removing.value ? document.getElementById(REMOVE_PARTS_DONE_ID)?.click() : fix.startRemoving())}
+                >
+                  <Icon name="scissors" size={19} />
+                </button>
               </div>
               <SaveButton
                 class="min-h-9"

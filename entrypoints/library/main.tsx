@@ -13,11 +13,21 @@ import { createFetchProgressModel } from '../../utils/models/fetch-progress';
 import { browserLibraryDeps, createLibraryModel } from '../../utils/models/library';
 import { browserHighlightsDeps, createHighlightsModel } from '../../utils/models/library-highlights';
 import { createImportModel } from '../../utils/models/library-import';
+import { createSiteFixesModel } from '../../utils/models/site-fixes';
+import { deleteSiteRule, listSiteRules, putSiteRule } from '../../utils/db/site-rules';
 import { browserFetchProgressDeps, browserImportDeps, onLibraryChange } from '../../utils/transfer/import/page-deps';
 
 function main() {
   const model = createLibraryModel(browserLibraryDeps(libraryRepository, libraryErrorText));
   const highlights = createHighlightsModel(browserHighlightsDeps(listAllHighlights, libraryRepository.search, libraryErrorText), model.articlesById);
+  const fixes = createSiteFixesModel({
+    list: listSiteRules,
+    remove: deleteSiteRule,
+    put: putSiteRule,
+    errorText: libraryErrorText,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
   const importer = createImportModel(browserImportDeps());
   const downloads = createFetchProgressModel(browserFetchProgressDeps());
   const exporter = createExportModel({
@@ -26,7 +36,9 @@ function main() {
       const [{ runExport }, { readBundles }] = await Promise.all([import('../../utils/transfer/export/formats'), import('../../utils/db/transfer')]);
       // Zip formats compress on worker threads while the page reads (utils/transfer/deflate-pool.ts).
       const spawnDeflater = () => new Worker(browser.runtime.getURL('/deflate-worker.js'));
-      return runExport(format, ids, readBundles, { ...options, spawnDeflater, cores: navigator.hardwareConcurrency });
+      // A backup carries the site fixes too (utils/transfer/backup/site-rules.ts).
+      const siteRules = format === 'backup' ? await listSiteRules() : undefined;
+      return runExport(format, ids, readBundles, { ...options, spawnDeflater, cores: navigator.hardwareConcurrency, siteRules });
     },
     download: downloadBlob,
     errorText: exportErrorText,
@@ -38,7 +50,7 @@ function main() {
   void model.start();
   onLibraryChange(() => void downloads.refresh());
   void downloads.refresh();
-  render(<LibraryPage model={model} highlights={highlights} importer={importer} downloads={downloads} exporter={exporter} />, document.getElementById('app')!);
+  render(<LibraryPage model={model} highlights={highlights} fixes={fixes} importer={importer} downloads={downloads} exporter={exporter} />, document.getElementById('app')!);
 }
 
 main();

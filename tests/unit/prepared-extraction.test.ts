@@ -7,7 +7,7 @@ const URL_A = 'https://news.example/2025/10/25/talks';
 
 function setup() {
   let clock = 1_000;
-  const extract = vi.fn(async (_tabId: number, force: boolean) => ok(makeExtracted({ url: URL_A, title: force ? 'forced' : 'prepared' })));
+  const extract = vi.fn(async (_tabId: number, force: boolean) => ok({ article: makeExtracted({ url: URL_A, title: force ? 'forced' : 'prepared' }), fix: null }));
   const cache = createPreparedExtractions(extract, () => clock);
   return { cache, extract, advance: (ms: number) => (clock += ms) };
 }
@@ -17,7 +17,7 @@ describe('prepared extractions', () => {
     const { cache, extract } = setup();
     cache.prepare(1, URL_A);
     const result = await cache.take(1, URL_A, false);
-    expect(result.ok && result.value.title).toBe('prepared');
+    expect(result.ok && result.value.article.title).toBe('prepared');
     expect(extract).toHaveBeenCalledTimes(1);
     // Save after open: still the same extraction.
     await cache.take(1, URL_A, true);
@@ -54,7 +54,7 @@ describe('prepared extractions', () => {
     extract.mockResolvedValueOnce(fail('not-an-article', 'Detection: none'));
     cache.prepare(1, URL_A);
     const result = await cache.take(1, URL_A, true);
-    expect(result.ok && result.value.title).toBe('forced');
+    expect(result.ok && result.value.article.title).toBe('forced');
     expect(extract).toHaveBeenLastCalledWith(1, true);
   });
 

@@ -16,6 +16,7 @@ import { fixLazyImages } from './prepare/lazy-images';
 import { blockText, countWords, normalizeSpace } from './text';
 import { readingTimeMinutes, type ExtractedArticle } from './types';
 import { applyAfter, applyBefore } from '../site-rules/apply';
+import { carryMarks, markBlocks } from '../site-rules/marks';
 import { matchCount } from '../site-rules/selector';
 import type { RuleOutcome, SiteRule } from '../site-rules/types';
 
@@ -46,6 +47,13 @@ export interface ExtractOptions {
   rule?: SiteRule;
   /** Told what the rule did (the reader says when a site fix was used). */
   onRule?: (outcome: RuleOutcome) => void;
+  /**
+   * Write each block's stable class or id on it (`data-folio-step`) before the
+   * classes go, so the reader's "Remove parts" can name the kind of block a
+   * person removed for the site's next pages (utils/site-rules/blocks.ts).
+   * Set by the in-page extractor only: nothing else offers "Remove parts".
+   */
+  markBlocks?: boolean;
 }
 
 /** Roughly a 10 MB page of ordinary markup; beyond this extraction takes seconds and the page is not an article anyway. */
@@ -101,6 +109,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     shieldDocumentRoots(work);
     const ruled = options.rule ? applyBefore(work, options.rule) : null;
     fixLazyImages(work);
+    // On the page's copy, before Readability rebuilds some blocks (utils/site-rules/marks.ts).
+    const marks = options.markBlocks ? markBlocks(work) : null;
     // Before Readability: a disclosure pop-up can outscore a story split into short blocks (see cleanup/disclosures.ts).
     if (!options.skipCleanup) removeDisclosureBoxes(work);
     const parsed = new Readability(work, {
@@ -127,6 +137,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       const after = applyAfter(root, options.rule);
       options.onRule?.({ used: ruled.used || after > 0, narrowed: ruled.narrowed, removed: ruled.removed + after });
     }
+    if (marks) carryMarks(root, marks);
     stripClasses(root);
 
     const textContent = blockText(root);

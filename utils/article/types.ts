@@ -5,6 +5,7 @@
  * `content` is untrusted HTML forever: it is sanitised at every render
  * (utils/sanitize.ts), never trusted because it was "already cleaned".
  */
+import type { FixNote } from '../site-rules/types';
 
 export type TextDirection = 'ltr' | 'rtl';
 
@@ -64,6 +65,8 @@ export interface ReaderView {
   id: string;
   article: ExtractedArticle;
   createdAt: number;
+  /** Set when the site's "Fix this page" rule shaped this extraction (the reader says so and offers to forget it). */
+  fix?: FixNote;
 }
 
 /** Words per minute used for reading time: a common estimate for adult silent reading of non-fiction. */

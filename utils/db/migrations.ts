@@ -89,5 +89,10 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
       cursor = await cursor.continue();
     }
   },
+  // v5: "Fix this page" rules, one per site (utils/site-rules/). A new store and nothing
+  // else: no existing record changes, so every earlier library upgrades as it is.
+  (db) => {
+    db.createObjectStore('siteRules', { keyPath: 'site' });
+  },
 ];
 

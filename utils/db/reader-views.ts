@@ -1,5 +1,6 @@
 /** Repository for the reader's recent views (`readerViews` store). */
 import type { ExtractedArticle, ReaderView } from '../article/types';
+import type { FixNote } from '../site-rules/types';
 import { db } from './open';
 import { READER_VIEW_LIMIT } from './schema';
 
@@ -17,16 +18,31 @@ let latest: ReaderView | null = null;
  * IndexedDB is still writing; `stored` settles when the write (and the trimming
  * of the oldest views beyond the limit) has committed or failed.
  */
-export function startReaderView(article: ExtractedArticle, now = Date.now()): { view: ReaderView; stored: Promise<void> } {
-  const view: ReaderView = Object.freeze({ id: crypto.randomUUID(), article: Object.freeze({ ...article }), createdAt: now });
+export function startReaderView(article: ExtractedArticle, { now = Date.now(), fix = null }: { now?: number; fix?: FixNote | null } = {}): { view: ReaderView; stored: Promise<void> } {
+  const view: ReaderView = Object.freeze({ id: crypto.randomUUID(), article: Object.freeze({ ...article }), createdAt: now, ...(fix ? { fix } : {}) });
   latest = view;
   return { view, stored: storeView(view) };
 }
 
 /** Stores a fresh extraction for the reader and resolves once IndexedDB has it. */
 export async function putReaderView(article: ExtractedArticle, now = Date.now()): Promise<ReaderView> {
-  const { view, stored } = startReaderView(article, now);
+  const { view, stored } = startReaderView(article, { now });
   await stored;
+  return view;
+}
+
+/**
+ * Replaces what a view shows ("Remove parts": the same page with blocks gone),
+ * keeping its id, so the reader's address and a reload show the fixed article.
+ * Undefined when the view is gone.
+ */
+export async function replaceReaderView(id: string, article: ExtractedArticle, fix: FixNote | null): Promise<ReaderView | undefined> {
+  const old = await getReaderView(id);
+  if (!old) return undefined;
+  const { fix: _old, ...rest } = old;
+  const view: ReaderView = Object.freeze({ ...rest, article: Object.freeze({ ...article }), ...(fix ? { fix } : {}) });
+  if (latest?.id === id) latest = view;
+  await (await db()).put('readerViews', view);
   return view;
 }
 

@@ -13,9 +13,10 @@ import type { ReaderView } from '../article/types';
 import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
 import type { SegmentBlock } from '../library/segments';
 import type { Highlight } from '../highlights/types';
+import type { SiteRule } from '../site-rules/types';
 
 export const DB_NAME = 'folio';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Which search segment holds an article's current index entries (utils/library/segments.ts). */
 export interface SearchDoc {
@@ -117,6 +118,8 @@ export interface FolioDB extends DBSchema {
   positions: { key: string; value: ReadingPositionRecord; indexes: { at: number } };
   /** Imported links waiting to be fetched; `state_dueAt` finds the next due job. */
   fetchQueue: { key: string; value: FetchJob; indexes: { state_dueAt: [string, number]; state: string } };
+  /** "Fix this page" rules, one per site, keyed by site (utils/site-rules/); read by the background before each extraction. */
+  siteRules: { key: string; value: SiteRule };
 }
 
 export const READER_VIEW_LIMIT = 30;

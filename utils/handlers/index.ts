@@ -2,6 +2,7 @@
 import { registerArticleHandlers } from './articles';
 import { registerLiveHighlightHandlers } from './live-highlights';
 import { registerFetchQueueHandlers } from './fetch-queue';
+import { registerFixHandlers } from './fix';
 import { registerPageHandlers } from './page';
 import { registerReaderHandlers } from './reader';
 import { registerSiteFontHandlers } from './site-font';
@@ -17,4 +18,5 @@ export function registerBackground(): void {
   registerLiveHighlightHandlers();
   registerTabLifecycle();
   registerFetchQueueHandlers();
+  registerFixHandlers();
 }

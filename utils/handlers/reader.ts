@@ -49,7 +49,7 @@ export function registerReaderHandlers(): void {
       const view = await getReaderView(source.id);
       if (!view) return fail('not-found');
       const savedId = await findSavedId(view.article.url, view.article.canonicalUrl);
-      return ok({ source, article: forReader(view.article), savedId });
+      return ok({ source, article: forReader(view.article), savedId, fix: view.fix ?? null });
     } catch (error) {
       return failureOf(error);
     }

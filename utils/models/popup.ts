@@ -83,7 +83,7 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
   const tabId = signal<number | null>(null);
   const savedId = signal<string | null>(null);
   /** Which command is running; buttons show progress and ignore repeated clicks. */
-  const busy = signal<'open' | 'save' | 'remove' | null>(null);
+  const busy = signal<'open' | 'save' | 'remove' | 'fix' | null>(null);
   const error = signal<string | null>(null);
   /** The last failure's code: "not-an-article" from Open reader view offers "Try anyway". */
   const errorCode = signal<ErrorCode | null>(null);
@@ -182,6 +182,26 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
     }
   }
 
+  /** "Fix this page": the picker comes up on the page; the popup gets out of its way. */
+  async function fixPage(): Promise<void> {
+    const id = tabId.value;
+    if (id === null || busy.value) return;
+    busy.value = 'fix';
+    clearError();
+    try {
+      const result = await deps.send('fix.pickTab', { tabId: id });
+      if (result.ok) {
+        deps.close();
+        return;
+      }
+      fail(result);
+    } catch (e) {
+      unreachable('fix.pickTab', e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
   async function save(): Promise<void> {
     const id = tabId.value;
     // "Saved" is a state, not a toggle: removing is its own, separately labelled action.
@@ -274,6 +294,7 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
     siteFont,
     load,
     openReader,
+    fixPage,
     save,
     remove,
     undoRemove: save,

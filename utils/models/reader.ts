@@ -225,6 +225,17 @@ export function createReaderModel(deps: ReaderDeps) {
     return key === null ? null : loadPosition(key);
   }
 
+  /**
+   * The article shown changed under the reader ("Remove parts" stored it
+   * without some blocks): the page shows the new content and the site's fix
+   * note as the background now has them.
+   */
+  function showFixed(change: Pick<ReaderDocument['article'], 'content' | 'wordCount' | 'readingTimeMinutes'>, fix: ReaderDocument['fix']): void {
+    const current = status.value;
+    if (current.kind !== 'ready') return;
+    status.value = { ...current, doc: { ...current.doc, article: { ...current.doc.article, ...change }, fix } };
+  }
+
   function togglePanel(which: ReaderPanel): void {
     panel.value = panel.value === which ? null : which;
   }
@@ -259,6 +270,7 @@ export function createReaderModel(deps: ReaderDeps) {
     scrolled,
     flushPosition,
     savedPosition,
+    showFixed,
     togglePanel,
     dispose(): void {
       flushPosition();

@@ -11,7 +11,7 @@ import { matchCount } from './selector';
 import type { RuleOutcome, SiteRule } from './types';
 
 /** Below this the matched container is a teaser or an empty shell on this page, not the story. */
-const MIN_ARTICLE_CHARS = 200;
+export const MIN_ARTICLE_CHARS = 200;
 
 export function siteOf(url: string): string | null {
   try {

@@ -24,22 +24,77 @@ export function isGeneratedToken(token: string): boolean {
   return false;
 }
 
-function escapeIdent(value: string): string {
-  // CSS.escape where there is one (browsers); a conservative fallback for Node DOMs.
-  const css = (globalThis as { CSS?: { escape?: (v: string) => string } }).CSS;
-  if (css?.escape) return css.escape(value);
-  return value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`).replace(/^(\d)/, '\\3$1 ');
+/**
+ * A name a selector can carry as it is: letters, digits, `-` and `_`, not
+ * starting with a digit. Anything else ("2col", "a.b", emoji) would need CSS
+ * escapes, and a rule must read back as exactly what isStableStep accepts.
+ */
+const PLAIN_IDENT = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
+const TAG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Ids are stricter than classes: an id is unique to its page, and a digit in one is usually the article's number ("story-7", "post-48213"). */
+function isStableId(id: string): boolean {
+  return PLAIN_IDENT.test(id) && !/\d/.test(id) && !isGeneratedToken(id);
+}
+
+function isStableClass(name: string): boolean {
+  return PLAIN_IDENT.test(name) && !isGeneratedToken(name);
 }
 
 /** The stable part of one element: its id when stable, else its tag with its stable classes. */
 export function stepOf(el: Element): string {
   const id = el.getAttribute('id');
-  // Ids are stricter than classes: an id is unique to its page, and a digit in
-  // one is usually the article's number ("story-7", "post-48213").
-  if (id && !/\d/.test(id) && !isGeneratedToken(id)) return `#${escapeIdent(id)}`;
+  if (id && isStableId(id)) return `#${id}`;
   const tag = el.tagName.toLowerCase();
-  const classes = [...el.classList].filter((c) => !isGeneratedToken(c)).sort();
-  return tag + classes.map((c) => `.${escapeIdent(c)}`).join('');
+  const classes = [...el.classList].filter(isStableClass).sort();
+  // Plain names only (PLAIN_IDENT): they need no CSS escaping, so the step reads back as isStableStep expects.
+  return tag + classes.map((c) => `.${c}`).join('');
+}
+
+/**
+ * Whether `step` is one step as stepOf writes it from stable tokens only: `#id`,
+ * `tag.class.class` or `.class.class`. Selectors that arrive from elsewhere (the injected
+ * picker, the reader, a backup file) are held to this grammar before they are
+ * stored, so a stored rule never holds an nth-child, an attribute test, a
+ * combinator other than the descendant space, or a generated name.
+ */
+export function isStableStep(step: string): boolean {
+  if (step.startsWith('#')) return isStableId(step.slice(1));
+  const [tag, ...classes] = step.split('.');
+  // No tag (".promo-box") is classStep's form; a tag alone must be a real one.
+  return (tag === '' ? classes.length > 0 : TAG.test(tag!)) && classes.every(isStableClass);
+}
+
+/**
+ * A block's step without its tag (`.promo-box`, or `#id`), or null when it has
+ * no stable class or id. What the extractor marks blocks with for "Remove
+ * parts": Readability turns a `<div>` holding only text into a `<p>` (same
+ * attributes), so the tag in its output is not always the page's, while the
+ * classes are.
+ */
+export function classStep(el: Element): string | null {
+  const step = stepOf(el);
+  if (step.startsWith('#')) return step;
+  const dot = step.indexOf('.');
+  return dot < 0 ? null : step.slice(dot);
+}
+
+/** A step that names a kind of block by more than its tag (a removal rule must never be "every p"). */
+export function isRemovalStep(step: string): boolean {
+  return isStableStep(step) && (step.startsWith('#') || step.includes('.'));
+}
+
+/** Ancestors this far up are enough: a deeper chain is structure that changes. */
+const MAX_STEPS = 5;
+
+/** Longest selector a rule may hold: MAX_STEPS steps of reasonable names. */
+export const MAX_SELECTOR_CHARS = 512;
+
+/** Whether `selector` is what stableSelector builds: 1 to MAX_STEPS stable steps joined by single spaces. */
+export function isStableSelector(selector: string): boolean {
+  if (!selector || selector.length > MAX_SELECTOR_CHARS) return false;
+  const steps = selector.split(' ');
+  return steps.length <= MAX_STEPS && steps.every(isStableStep);
 }
 
 function matchesOnly(doc: ParentNode, selector: string, el: Element): boolean {
@@ -50,9 +105,6 @@ function matchesOnly(doc: ParentNode, selector: string, el: Element): boolean {
     return false;
   }
 }
-
-/** Ancestors this far up are enough: a deeper chain is structure that changes. */
-const MAX_STEPS = 5;
 
 /**
  * A selector that matches `el` and nothing else in its document, built from
@@ -89,6 +141,29 @@ export function removalSelector(el: Element): string | null {
   const own = stepOf(el);
   if (own.includes('.') || own.startsWith('#')) return own;
   return stableSelector(el);
+}
+
+/**
+ * The exact path to `el` on this page (`body > div:nth-child(2) > …`): what
+ * "Use this as the article" reads when no stable selector picks the block out.
+ * nth-child positions are exactly what changes on the site's next page, so a
+ * path like this is used for this one extraction and never stored as a rule.
+ */
+export function exactPath(el: Element): string | null {
+  const doc = el.ownerDocument;
+  if (!doc?.body || !doc.body.contains(el) || el === doc.body) return null;
+  const steps: string[] = [];
+  for (let at: Element = el; at !== doc.body; at = at.parentElement!) {
+    const parent = at.parentElement;
+    if (!parent) return null;
+    steps.unshift(`${at.tagName.toLowerCase()}:nth-child(${Array.prototype.indexOf.call(parent.children, at) + 1})`);
+  }
+  return ['body', ...steps].join(' > ');
+}
+
+/** Whether `selector` has exactPath's shape (checked where it arrives from a page). */
+export function isExactPath(selector: string): boolean {
+  return selector.length <= 4_000 && /^body(?: > [a-z][a-z0-9-]*:nth-child\(\d{1,5}\))+$/.test(selector);
 }
 
 /** How a selector fares on another page of the same site. */

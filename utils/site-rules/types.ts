@@ -22,3 +22,12 @@ export interface RuleOutcome {
   /** Blocks removed, before and after Readability. */
   removed: number;
 }
+
+/** What the reader says about a site's fix on the article it shows ("Read with your fix for …"). */
+export interface FixNote {
+  site: string;
+  /** The page was read from the rule's article container. */
+  narrowed: boolean;
+  /** Blocks the rule removed. */
+  removed: number;
+}

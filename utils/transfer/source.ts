@@ -3,6 +3,7 @@
  * given (the library's order as the user sees it), the next batch read while
  * the current one is written; cancellable between articles.
  */
+import type { SiteRule } from '../site-rules/types';
 import { checkCancelled, type ArticleBundle, type ProgressListener } from './bundle';
 
 /** Whole articles for `ids`, in order; undefined for an id no longer in the library. */
@@ -19,6 +20,8 @@ export interface ExportOptions {
   spawnDeflater?: () => Worker;
   /** Cores to size the worker pool by (navigator.hardwareConcurrency). */
   cores?: number;
+  /** The library's "Fix this page" rules: a backup carries them (site-rules.json); other formats ignore them. */
+  siteRules?: readonly SiteRule[];
 }
 
 /** Bundles for `ids`, skipping articles deleted meanwhile; reports progress after each one. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * v1 → v3 and v2 → v3 with data: the fetch queue store is added and nothing a
- * library already holds changes — every article, body, highlight and tag is
+ * v1 → v3 and v2 → v3 with data (opened at the current version, so later
+ * steps run too): the fetch queue store is added and nothing a library already holds changes — every article, body, highlight and tag is
  * there after the upgrade, the library still saves, and an import then queues
  * its links in the new store.
  */

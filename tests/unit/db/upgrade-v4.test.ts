@@ -23,10 +23,6 @@ afterEach(async () => {
   await closeDB();
 });
 
-it('is version 4', () => {
-  expect(DB_VERSION).toBe(4);
-});
-
 it('v3 → v4: v3 search segments are rewritten; search finds the same articles, dead ones stay out; saves, deletes and merges work', async () => {
   const v3 = await openFolioDB('folio', 3);
   const article = (path: string, title: string, text: string) => recordsFor(makeExtracted({ url: `https://old.example/${path}`, canonicalUrl: `https://old.example/${path}`, title, textContent: text }), undefined, 5_000);
@@ -46,7 +42,7 @@ it('v3 → v4: v3 search segments are rewritten; search finds the same articles,
   v3.close();
 
   const conn = await db();
-  expect(conn.version).toBe(4);
+  expect(conn.version).toBe(DB_VERSION);
   expect(await conn.getAll('searchSegments')).toEqual([
     { id: 1_000, size: 2, dead: [b.meta.id] },
     { id: 2_000, size: 1, dead: [] },

@@ -52,7 +52,7 @@ describe('compressing zip entries on worker threads', () => {
     const inline = await writeBackup(each(longBundles()), 1_700_000_000_000);
     const workers = fakeWorkers((n) => (n % 2 ? 1 : 15));
     const pool = new DeflatePool(workers.spawn, 3);
-    const pooled = await writeBackup(each(longBundles()), 1_700_000_000_000, pool);
+    const pooled = await writeBackup(each(longBundles()), 1_700_000_000_000, { pool });
     pool.close();
     // Positive control: the entries really went to the workers.
     expect(workers.requests()).toBeGreaterThanOrEqual(6);
@@ -72,7 +72,7 @@ describe('compressing zip entries on worker threads', () => {
 
   it('a worker that fails fails the export with a message', async () => {
     const pool = new DeflatePool(fakeWorkers(() => 1, true).spawn, 2);
-    await expect(writeBackup(each(longBundles()), 1_700_000_000_000, pool)).rejects.toThrow(/compression worker failed: out of memory/);
+    await expect(writeBackup(each(longBundles()), 1_700_000_000_000, { pool })).rejects.toThrow(/compression worker failed: out of memory/);
     pool.close();
   });
 

@@ -4,6 +4,7 @@
  *   manifest.json                  { format: "folio-backup", version: 1, exportedAt, articles }
  *   articles/000001.json           one article: { meta, body, highlights, assets: [{ url, type, bytes, path }], position }
  *   assets/000001/1.jpg            the article's stored images, as stored
+ *   site-rules.json                { rules: [SiteRule] }: "Fix this page" rules, when the library has any
  *
  * Each record is checked here with valibot before anything is written: an
  * allow-list (unknown keys are dropped), types, ranges and sizes, and every
@@ -12,6 +13,7 @@
  */
 import * as s from 'valibot';
 import { HIGHLIGHT_COLORS } from '../../highlights/types';
+import { SiteRuleSchema } from '../../site-rules/schema';
 import { MAX_CONTENT_CHARS } from '../../validate';
 import { imageExtension } from '../image-types';
 
@@ -33,6 +35,12 @@ export function articlePath(n: number): string {
 export const ARTICLE_PATH = /^articles\/\d{6,9}\.json$/;
 export const ASSET_PATH = /^assets\/\d{6,9}\/\d{1,4}\.[a-z0-9]{1,5}$/;
 
+
+/** "Fix this page" rules, one entry for all sites (rules are per site, not per article). */
+export const SITE_RULES_PATH = 'site-rules.json';
+export const MAX_SITE_RULES_BYTES = 8 * 1024 * 1024;
+/** More sites than anyone fixes by hand; the cap keeps a hostile file's list bounded. */
+export const MAX_SITE_RULES = 10_000;
 
 export function assetPath(n: number, k: number, type: string): string {
   return `assets/${String(n).padStart(6, '0')}/${k}.${imageExtension(type)}`;
@@ -132,6 +140,12 @@ export const BackupArticleSchema = s.pipe(
   s.check((a) => a.highlights.every((h) => h.selectors.position.end > h.selectors.position.start), 'a highlight has an empty position'),
   s.check((a) => new Set(a.assets.map((x) => x.path)).size === a.assets.length, 'two images share one file'),
   s.check((a) => new Set(a.assets.map((x) => x.url)).size === a.assets.length, 'two images share one URL'),
+);
+
+/** `site-rules.json`: each rule held to the stable-selector grammar (utils/site-rules/schema.ts), one per site. */
+export const BackupSiteRulesSchema = s.pipe(
+  s.object({ rules: s.pipe(s.array(SiteRuleSchema), s.maxLength(MAX_SITE_RULES, 'too many site rules')) }),
+  s.check((entry) => new Set(entry.rules.map((r) => r.site)).size === entry.rules.length, 'two rules for one site'),
 );
 
 export type BackupManifest = s.InferOutput<typeof BackupManifestSchema>;

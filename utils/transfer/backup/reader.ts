@@ -19,7 +19,7 @@ import type { ArticleBundle } from '../bundle';
 import { isSafeEntryName, listZip, readEntry, ZipFormatError, ZipSource, type ZipEntry } from '../zip-reader';
 import {
   ARTICLE_PATH, ASSET_PATH, BackupArticleSchema, BackupManifestSchema, BACKUP_FORMAT, BACKUP_VERSION, issueText,
-  MANIFEST_PATH, MAX_ARTICLE_JSON_BYTES, MAX_ASSET_BYTES, MAX_MANIFEST_BYTES,
+  MANIFEST_PATH, MAX_ARTICLE_JSON_BYTES, MAX_ASSET_BYTES, MAX_MANIFEST_BYTES, SITE_RULES_PATH,
 } from './format';
 
 export class BackupFormatError extends Error {
@@ -86,7 +86,8 @@ async function open(file: Blob): Promise<OpenBackup> {
     );
   }
   for (const name of entries.keys()) {
-    if (name !== MANIFEST_PATH && !ARTICLE_PATH.test(name) && !ASSET_PATH.test(name) && !name.endsWith('/')) {
+    // site-rules.json is read and checked by site-rules.ts.
+    if (name !== MANIFEST_PATH && name !== SITE_RULES_PATH && !ARTICLE_PATH.test(name) && !ASSET_PATH.test(name) && !name.endsWith('/')) {
       throw new BackupFormatError(`The backup holds a file Folio does not know (“${name}”): refused.`);
     }
   }

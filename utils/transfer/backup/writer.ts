@@ -7,7 +7,8 @@ import type { DeflatePool } from '../deflate-pool';
 import { blobBytes, ZipBlobWriter } from '../zip-writer';
 import type { ArticleBundle } from '../bundle';
 import { canonicalJson } from '../canonical-json';
-import { articlePath, assetPath, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_PATH, type BackupArticle } from './format';
+import type { SiteRule } from '../../site-rules/types';
+import { articlePath, assetPath, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_PATH, SITE_RULES_PATH, type BackupArticle } from './format';
 
 export interface BackupResult {
   blob: Blob;
@@ -26,12 +27,21 @@ export function backupRecord(bundle: ArticleBundle, n: number): { record: Backup
   return { record, files };
 }
 
-export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = Date.now(), pool: DeflatePool | null = null): Promise<BackupResult> {
-  const zip = new ZipBlobWriter('application/zip', pool);
+export interface BackupOptions {
+  /** Compresses entries on worker threads (utils/transfer/deflate-pool.ts). */
+  pool?: DeflatePool | null;
+  /** The library's "Fix this page" rules, written as one entry when there are any. */
+  siteRules?: readonly SiteRule[];
+}
+
+export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = Date.now(), options: BackupOptions = {}): Promise<BackupResult> {
+  const zip = new ZipBlobWriter('application/zip', options.pool ?? null);
+  const siteRules = options.siteRules ?? [];
   let n = 0;
   try {
     // Entries written later may not be counted in advance: the manifest leads and the count is the reader's.
     await zip.add(MANIFEST_PATH, canonicalJson({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }, 2));
+    if (siteRules.length) await zip.add(SITE_RULES_PATH, canonicalJson({ rules: siteRules }));
     for await (const bundle of bundles) {
       n++;
       const { record, files } = backupRecord(bundle, n);

@@ -52,7 +52,7 @@ export async function runExport(format: ExportFormat, ids: readonly string[], re
   const pool = zipped && options.spawnDeflater ? new DeflatePool(options.spawnDeflater, DeflatePool.sizeFor(options.cores)) : null;
   try {
     switch (format) {
-      case 'backup': result = await writeBackup(counted, now, pool); break;
+      case 'backup': result = await writeBackup(counted, now, { pool, siteRules: options.siteRules }); break;
       case 'markdown': result = await writeMarkdown(counted, pool); break;
       case 'html': result = await writeHtml(counted, pool); break;
       case 'epub': result = await writeEpub(counted, { now, pool }); break;
