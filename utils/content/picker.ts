@@ -126,6 +126,7 @@ export function startPicker(): void {
   scope[INSTALLED] = { open };
 
   let host: HTMLElement | null = null;
+  let root!: ShadowRoot;
   let outline!: HTMLElement;
   let status!: HTMLElement;
   let useButton!: HTMLButtonElement;
@@ -146,7 +147,7 @@ export function startPicker(): void {
     host = document.createElement('folio-picker-ui');
     // Not article text for any of Folio's readers of the page.
     host.setAttribute('data-folio-ui', '');
-    const root = host.attachShadow({ mode: 'closed' });
+    root = host.attachShadow({ mode: 'closed' });
     try {
       // The page window's constructor: Firefox only adopts sheets of the document's own realm.
       const sheet = new (document.defaultView!.CSSStyleSheet)();
@@ -291,8 +292,11 @@ export function startPicker(): void {
       event.preventDefault();
       event.stopPropagation();
       if (!busy) step(keys[event.key]!);
-    } else if (event.key === 'Enter' && !ours(event)) {
-      // On one of the picker's buttons, Enter is that button's.
+    } else if (event.key === 'Enter') {
+      // On Wider, Narrower or Cancel, Enter is that button's; anywhere else (the page, or
+      // "Use this as the article", which has focus at first) it reads the choice.
+      const focused = ours(event) ? root.activeElement : null;
+      if (focused instanceof HTMLButtonElement && focused !== useButton) return;
       event.preventDefault();
       event.stopPropagation();
       void use();

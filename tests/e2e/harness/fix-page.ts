@@ -8,7 +8,7 @@
  */
 import type { Page } from 'puppeteer';
 import { expect } from 'vitest';
-import { ARTICLE_TITLE_PREFIX } from './folio';
+import { ARTICLE_TITLE_PREFIX, saveAndWait } from './folio';
 import { aria, byName, clickByName, hasName, pageText, waitForText, waitForValue } from './pages';
 import { waitForArticle } from './reader';
 import type { SiteServer } from './server';
@@ -158,6 +158,24 @@ async function reload(page: Page): Promise<void> {
   );
 }
 
+/** The saved articles' stored text, read from IndexedDB in a Folio extension page (for assertions only). */
+function storedBodies(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('folio');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const bodies = await new Promise<{ textContent: string }[]>((resolve, reject) => {
+      const req = db.transaction('bodies').objectStore('bodies').getAll();
+      req.onsuccess = () => resolve(req.result as { textContent: string }[]);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return bodies.map((b) => b.textContent);
+  });
+}
+
 const bodyText = (page: Page) => page.$eval('.reader-body', (b) => b.textContent ?? '');
 
 /**
@@ -205,6 +223,10 @@ export async function removePromo(s: FixSession, reader: Page): Promise<void> {
   await waitForArticle(reader);
   expect(await bodyText(reader)).not.toContain(PROMO);
   expect(await bodyText(reader)).toContain(SECOND_STORY);
+  // Saved, the library keeps the content the user fixed.
+  await saveAndWait(reader);
+  expect(await storedBodies(reader)).toEqual([expect.not.stringContaining(PROMO)]);
+  expect((await storedBodies(reader))[0]).toContain(SECOND_STORY);
 
   const first = await s.openReader(s.server.url(FIRST_PATH));
   const text = await readerText(first);
