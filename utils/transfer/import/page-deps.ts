@@ -30,13 +30,16 @@ function importErrorText(error: unknown): string {
 
 /** A Folio backup, restored article by article from the file the preview verified. */
 async function applyBackup(plan: ImportPlan, backup: BackupSource, hooks: ImportHooks): Promise<ImportReport> {
-  const [{ applyBackupPlan }, { openBackup }, { restoreBundle }, { importFinished }] = await Promise.all([
+  const [{ applyBackupPlan }, { openBackup }, { restoreBundle }, { importFinished }, { readSiteRules, restoreSiteRules }] = await Promise.all([
     import('./apply-backup'),
     import('../backup/reader'),
     import('../../db/transfer'),
     import('../../db/imports'),
+    import('../backup/site-rules'),
   ]);
   const reader = await openBackup(backup.file);
+  // The site fixes are checked before the first article is written: a bad entry refuses the file whole.
+  const rules = await readSiteRules(backup.file);
   // Quiet restores and one change posted at the end, as for the other formats.
   const ids: string[] = [];
   try {
@@ -49,6 +52,10 @@ async function applyBackup(plan: ImportPlan, backup: BackupSource, hooks: Import
       },
       errorText: importErrorText,
       ...hooks,
+    }).then(async (report) => {
+      // After the articles, as restoreBackup does: the newer rule per site wins.
+      if (rules.length && !report.cancelled) await restoreSiteRules(rules);
+      return report;
     });
   } finally {
     importFinished(ids);
