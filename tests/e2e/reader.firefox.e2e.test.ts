@@ -59,7 +59,13 @@ describe('reader view (Firefox)', () => {
 
   it('settings persist across a reload and a second reader tab follows a change live', async () => {
     const url = await reader.evaluate(() => location.href);
+    // A mark on this document: the reload has happened once it is gone (else the old page's article
+    // could answer waitForArticle and be torn down mid-read, as a loaded CI machine showed).
+    await reader.evaluate(() => {
+      (window as unknown as { folioBeforeReload?: boolean }).folioBeforeReload = true;
+    });
     void reader.reload().catch(() => undefined);
+    await reader.waitForFunction(() => !(window as unknown as { folioBeforeReload?: boolean }).folioBeforeReload && document.readyState === 'complete', { timeout: 30_000 });
     await waitForArticle(reader);
     const after = await readerStyle(reader);
     expect(after.fontSize).toBe(size);
