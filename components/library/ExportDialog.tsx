@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t, type MessageKey } from '../../utils/i18n';
 import type { ExportModel, ExportScope } from '../../utils/models/export';
-import { EXPORT_FORMATS, type ExportFormat } from '../../utils/transfer/export/formats';
+import { EXPORT_FORMATS, type ExportFormat } from '../../utils/transfer/export/format-list';
 import { ErrorMessage } from '../ErrorMessage';
 import { Icon } from '../Icon';
 

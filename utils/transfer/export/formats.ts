@@ -14,8 +14,9 @@ import { writeMarkdown } from './markdown';
 import { writePocketCsv } from './pocket-csv';
 import { writeReadwiseCsv } from './readwise-csv';
 
-export const EXPORT_FORMATS = ['backup', 'markdown', 'html', 'epub', 'pocket-csv', 'bookmarks', 'readwise-csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './format-list';
+
+export { EXPORT_FORMATS, type ExportFormat } from './format-list';
 
 export interface ExportOutput {
   blob: Blob;
