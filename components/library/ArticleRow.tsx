@@ -3,7 +3,7 @@
  * The title opens the library copy in the reader; everything else is one line
  * each, clamped, so a long title or excerpt never changes the row's height.
  */
-import { memo } from 'preact/compat';
+import { memo } from '../memo';
 import type { ArticleMeta, FetchState } from '../../utils/library/types';
 import { formatDate, isoDate } from '../../utils/format';
 import { t } from '../../utils/i18n';

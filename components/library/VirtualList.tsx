@@ -7,7 +7,7 @@
  * rows, scrolling the focused one into view first when it is not rendered;
  * Enter on a row opens it, Space selects it.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '../../utils/library/types';
 import { t } from '../../utils/i18n';
 import type { LibraryModel } from '../../utils/models/library';
@@ -23,7 +23,11 @@ function isTextField(el: EventTarget | null): boolean {
 
 export function VirtualList({ rows, model }: { rows: readonly ArticleMeta[]; model: LibraryModel }) {
   const box = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState({ start: 0, end: 12 });
+  // No rows in the first render: where the list sits is only known once it is laid out, and rows
+  // rendered on a guess (12, when 3 were on screen) were built and then thrown away before the first paint.
+  const [range, setRange] = useState({ start: 0, end: 0 });
+  // Rows off screen are there for scrolling; the first paint goes without them (about half its rows).
+  const overscan = useRef(0);
   const focusAfterRender = useRef<string | null>(null);
   const n = rows.length;
 
@@ -31,10 +35,12 @@ export function VirtualList({ rows, model }: { rows: readonly ArticleMeta[]; mod
     const el = box.current;
     if (!el) return;
     const top = el.getBoundingClientRect().top;
-    const start = Math.max(0, Math.floor(-top / ROW_HEIGHT) - OVERSCAN);
-    const end = Math.min(n, Math.ceil((window.innerHeight - top) / ROW_HEIGHT) + OVERSCAN);
+    const start = Math.max(0, Math.floor(-top / ROW_HEIGHT) - overscan.current);
+    const end = Math.min(n, Math.ceil((window.innerHeight - top) / ROW_HEIGHT) + overscan.current);
     setRange((prev) => (prev.start === start && prev.end === end ? prev : { start, end }));
   };
+  const latestMeasure = useRef(measure);
+  latestMeasure.current = measure;
 
   useLayoutEffect(() => {
     measure();
@@ -45,6 +51,21 @@ export function VirtualList({ rows, model }: { rows: readonly ArticleMeta[]; mod
       window.removeEventListener('resize', measure);
     };
   }, [n]);
+
+  useEffect(() => {
+    // After the next frame is painted (a timer queued from its animation frame runs after it).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        overscan.current = OVERSCAN;
+        latestMeasure.current();
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   // A keyboard move: scroll the row into view, then focus it once it is rendered (this render,
   // or the next one when the scroll brought a new range).

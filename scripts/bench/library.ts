@@ -3,7 +3,8 @@
  * 10,000 articles (5–50 kB of text each, a quarter with an image), saved through
  * Folio's own save code inside an extension page. At each size:
  * - first paint of library.html (navigation start → the first article link on
- *   screen) beside loading a static extension resource;
+ *   screen, checked every frame from the page's start) beside loading a static
+ *   extension resource;
  * - search, one-word and three-word queries (p50 / p95) beside one IndexedDB read;
  * - saving one more article beside one put of the same record elsewhere;
  * - the library page's JS heap once it has loaded every row, beside a static page's.
@@ -60,7 +61,26 @@ function queries(): { one: string[]; three: string[] } {
   return { one, three };
 }
 
-async function timeToFirstRow(page: Page, url: string): Promise<number> {
+/**
+ * Checks for the first article row on every animation frame from the start of
+ * each library page, and keeps the time it is found. The check used to start
+ * only once puppeteer had heard DOMContentLoaded and installed it over CDP: a
+ * row painted before that was timed at the install, so the number had a floor
+ * of the harness's own latency (a trace on the loaded machine: rows painted at
+ * 377 ms, reported at 527 ms). Both are reported, from the same loads.
+ */
+const FIRST_ROW_WATCH = `(() => {
+  if (!location.pathname.endsWith('/library.html')) return;
+  const tick = () => {
+    const link = document.querySelector('a[href*="reader.html?article="]');
+    if (link && link.getBoundingClientRect().height > 0) window.__folioFirstRow = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+/** First row of a library page load: seen from the page's start, and as the check installed after DOMContentLoaded sees it. */
+async function timeToFirstRow(page: Page, url: string): Promise<{ fromStart: number; afterLoad: number }> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const handle = await page.waitForFunction(
     () => {
@@ -69,7 +89,9 @@ async function timeToFirstRow(page: Page, url: string): Promise<number> {
     },
     { polling: 'raf', timeout: 60_000 },
   );
-  return (await handle.jsonValue()) as number;
+  const afterLoad = (await handle.jsonValue()) as number;
+  const watched = await page.waitForFunction(() => (window as unknown as { __folioFirstRow?: number }).__folioFirstRow ?? null, { timeout: 60_000 });
+  return { fromStart: (await watched.jsonValue()) as number, afterLoad };
 }
 
 async function staticLoad(page: Page, url: string): Promise<number> {
@@ -106,19 +128,23 @@ export const libraryBench: Bench = {
         const label = `${size.toLocaleString('en')} articles`;
 
         const page = await chromium.browser.newPage();
+        await page.evaluateOnNewDocument(FIRST_ROW_WATCH);
         const cdp = await page.createCDPSession();
         await cdp.send('Performance.enable');
         const paints: number[] = [];
+        const paintsAfterLoad: number[] = [];
         const statics: number[] = [];
         for (let i = -1; i < FIRST_PAINT_RUNS; i++) {
           const s = await staticLoad(page, chromium.extensionUrl(`icon/folio.svg?run=${i}`));
           const p = await timeToFirstRow(page, chromium.extensionUrl(`library.html?run=${i}`));
           if (i >= 0) {
             statics.push(s);
-            paints.push(p);
+            paints.push(p.fromStart);
+            paintsAfterLoad.push(p.afterLoad);
           }
         }
         rows.push({ name: `${label}: library first paint`, ...spread(paints), unit: 'ms', baselineName: 'static extension page', baseline: median(statics), goal: '< 300 ms' });
+        rows.push({ name: `${label}: library first paint, checked from DOMContentLoaded (as before 2026-12-02)`, ...spread(paintsAfterLoad), unit: 'ms', baselineName: 'static extension page', baseline: median(statics) });
 
         // Memory once every row's metadata is loaded (the page's count shows the whole library).
         await page.waitForFunction((n: number) => (document.body.textContent ?? '').replace(/[\s,]/g, '').includes(String(n)), { timeout: 120_000 }, size).catch(() => undefined);

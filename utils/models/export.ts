@@ -7,7 +7,8 @@
  */
 import { batch, computed, effect, signal } from '@preact/signals';
 import { ExportCancelledError } from '../transfer/bundle';
-import type { ExportFormat, ExportOutput } from '../transfer/export/formats';
+import type { ExportFormat } from '../transfer/export/format-list';
+import type { ExportOutput } from '../transfer/export/formats';
 import type { ExportOptions } from '../transfer/source';
 
 export type ExportScope = 'all' | 'shown' | 'selected';

@@ -135,6 +135,18 @@ describe('listing', () => {
     expect(new Set(seen).size).toBe(7);
     expect((await listAll()).map((m) => m.id)).toEqual(seen);
   });
+
+  it('lists every article, newest first, when the library is larger than one request reads (500)', async () => {
+    const conn = await db();
+    const { meta } = await saveArticle(at('template'), { now: 1 });
+    const tx = conn.transaction('articles', 'readwrite');
+    for (let i = 0; i < 1_203; i++) void tx.store.put({ ...meta, id: `bulk-${String(i).padStart(4, '0')}`, urlKey: `bulk-${i}`, savedAt: 10_000 + i });
+    await tx.done;
+    const all = await listAll();
+    expect(all).toHaveLength(1_204);
+    expect(all[0]!.id).toBe('bulk-1202');
+    expect(all.at(-1)!.id).toBe(meta.id);
+  });
 });
 
 describe('state and tags', () => {

@@ -15,9 +15,9 @@ import { writeMarkdown } from './markdown';
 import { writePocketCsv } from './pocket-csv';
 import { writeReadwiseCsv } from './readwise-csv';
 
-import type { ExportFormat } from './format-names';
+import type { ExportFormat } from './format-list';
 
-export type { ExportFormat };
+export { EXPORT_FORMATS, type ExportFormat } from './format-list';
 
 export interface ExportOutput {
   blob: Blob;
