@@ -32,6 +32,16 @@ export interface Route {
   status?: number;
   /** Extra response headers, e.g. `{ Location: '/elsewhere' }` with a 3xx status for a redirect. */
   headers?: Record<string, string>;
+  /**
+   * Answer only once this settles: a fault test parks a flow on one request
+   * (a save waiting for an image) and kills the worker meanwhile.
+   */
+  hold?: Promise<unknown>;
+  /**
+   * Which requests `hold` applies to (all by default): a fault test holds the
+   * background's fetch of an image and not the page's or the popup's own loads of it.
+   */
+  holdWhen?: (req: IncomingMessage) => boolean;
 }
 
 export interface SiteServer {
@@ -80,6 +90,8 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
     const pathname = decodeURIComponent(url.pathname);
     const route = routes.get(pathname);
     if (route) {
+      if (route.hold && (route.holdWhen?.(req) ?? true)) await route.hold.catch(() => undefined);
+      if (res.destroyed) return;
       send(res, req, route.status ?? 200, route.contentType ?? 'text/html; charset=utf-8', route.body, route.headers);
       return;
     }
