@@ -34,7 +34,7 @@ export interface TabExtractOptions {
 }
 
 /** The stored rule for the page's site; a store that cannot be read means no rule (the page is read as usual). */
-async function storedRule(url: string | undefined): Promise<SiteRule | null> {
+export async function storedRule(url: string | undefined): Promise<SiteRule | null> {
   const site = siteOf(url ?? '');
   if (!site) return null;
   return getSiteRule(site).catch((error: unknown) => {

@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { ExtractedArticle } from './article/types';
-import { checkResult } from './extract-in-tab';
+import { checkResult, storedRule } from './extract-in-tab';
 import { sendMessage } from './messaging';
 import { safeFetch, type SafeFetchFailureReason } from './net/safe-fetch';
 import { describe, fail, ok, type ErrorCode, type Result } from './result';
@@ -88,14 +88,16 @@ export async function fetchAndExtract(url: string, initiator?: string): Promise<
   const fetched = await fetchArticleHtml(url, initiator);
   if (!fetched.ok) return fetched;
   const { html, url: finalUrl } = fetched.value;
+  // The site's "Fix this page" rule applies to links saved or imported from that site as to opened pages.
+  const rule = await storedRule(finalUrl);
   try {
     if (import.meta.env.FIREFOX) {
       // Imported lazily so Chrome's worker bundle, where this branch is dead code, never carries Readability.
       const { extractFromHtml } = await import('./article/parse-html');
-      return checkResult(extractFromHtml(html, finalUrl));
+      return checkResult(extractFromHtml(html, finalUrl, rule ? { rule } : {}));
     }
     await ensureOffscreenDocument();
-    return checkResult(await sendMessage('offscreen.extract', { html, url: finalUrl }));
+    return checkResult(await sendMessage('offscreen.extract', { html, url: finalUrl, ...(rule ? { rule } : {}) }));
   } catch (error) {
     return fail('extraction-failed', describe(error));
   }

@@ -130,6 +130,8 @@ export const ReaderSourceSchema = s.variant('kind', [
 export const HtmlRequestSchema = s.object({
   html: s.pipe(s.string('bad html'), s.maxLength(MAX_HTML_CHARS, 'bad html')),
   url: HttpUrl,
+  /** The site's "Fix this page" rule, read by the background (the offscreen document never opens IndexedDB). */
+  rule: s.optional(SiteRuleSchema),
 });
 
 export const SiteQuerySchema = s.object({ host: HostName });

@@ -4,6 +4,6 @@ import { handle } from '@/utils/handlers/register';
 import * as v from '@/utils/validate';
 
 // Chrome's offscreen document: the DOM the service worker lacks, for "Save link to Folio".
-handle('offscreen.extract', 'extension-page', v.htmlRequest, async ({ html, url }) => extractFromHtml(html, url));
+handle('offscreen.extract', 'extension-page', v.htmlRequest, async ({ html, url, rule }) => extractFromHtml(html, url, rule ? { rule } : {}));
 // Imported highlights (Pocket annotations) find their quotes in a fetched article: utils/background/fetch-queue.ts.
 handle('offscreen.anchorQuotes', 'extension-page', v.anchorQuotesRequest, async ({ html, url, quotes }) => anchorQuotes(html, url, quotes));

@@ -9,11 +9,13 @@
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { ChromiumSession } from './harness/chromium';
-import { clickUseByName, forgetFix, libraryFixes, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
+import { LETTERS, SECOND_PATH, SECOND_STORY, clickUseByName, forgetFix, libraryFixes, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
 import { openReaderChromium, runAxe, waitForStill, type AxeViolation } from './harness/reader';
 import { useSiteAndChromium } from './harness/suite';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+
+type Hook = { folioTest: { menuClick(i: unknown, t: unknown): Promise<void> } };
 
 describe('Fix this page (Chromium)', () => {
   let chromium: ChromiumSession;
@@ -71,8 +73,51 @@ describe('Fix this page (Chromium)', () => {
     await second.waitForFunction(() => !document.querySelector('[data-removing]'));
   });
 
-  it('"Forget the fix for this site": the site is read as before', async () => {
+  /**
+   * "Save link to Folio" on the second article, as a person does from a page
+   * that links to it: fetched and extracted in the background (no tab), and the
+   * stored text, read from IndexedDB.
+   */
+  async function saveLinkText(query: string): Promise<string> {
+    const from = await chromium.openTab(session.server.url('home.html'));
+    const url = session.server.url(`${SECOND_PATH}?${query}`);
+    const id = await chromium.tabIdOf(from);
+    await (await chromium.worker()).evaluate(
+      (data, tab) => (globalThis as unknown as Hook).folioTest.menuClick(data, tab),
+      { menuItemId: 'folio-save-link', editable: false, pageUrl: from.url(), linkUrl: url },
+      { id, url: from.url(), title: await from.title() },
+    );
+    await from.close();
+    return (await chromium.worker()).evaluate(async (wanted) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('folio');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const get = <T,>(store: string, key?: string) =>
+        new Promise<T>((resolve, reject) => {
+          const os = db.transaction(store).objectStore(store);
+          const req = key === undefined ? os.getAll() : os.get(key);
+          req.onsuccess = () => resolve(req.result as T);
+          req.onerror = () => reject(req.error);
+        });
+      const meta = (await get<{ id: string; url: string }[]>('articles')).find((m) => m.url === wanted);
+      const body = meta ? await get<{ textContent: string } | undefined>('bodies', meta.id) : undefined;
+      db.close();
+      return body?.textContent ?? '(not saved)';
+    }, url);
+  }
+
+  it('a link to the site saved with "Save link to Folio" (fetched in the background, as imported links are) is read with the fix', async () => {
+    const text = await saveLinkText('via=link');
+    expect(text).toContain(SECOND_STORY);
+    expect(text).not.toContain(LETTERS);
+  });
+
+  it('"Forget the fix for this site": the site is read as before, a saved link too', async () => {
     await forgetFix(session, second);
+    // The control for the test above: without the rule the same page is read wrong.
+    expect(await saveLinkText('via=link-unfixed')).toContain(LETTERS);
   });
 
   it('"Fix this page" from the popup: Escape cancels; the story picked with the mouse (wheel to widen, click, "Use this as the article")', async () => {
