@@ -92,7 +92,9 @@ function highlightRecords(articleId: string, write: ImportWrite, body: { content
 
 /** The keys an item may already be saved under: its extraction's identity first, then its own address. */
 function keysOf({ item, extracted }: ImportWrite): string[] {
-  return [...new Set([...identityKeys(extracted?.url ?? item.url, extracted?.canonicalUrl), ...identityKeys(item.url, null)])];
+  // A link (no extraction) has only its own address's keys.
+  if (!extracted) return identityKeys(item.url, null);
+  return [...new Set([...identityKeys(extracted.url, extracted.canonicalUrl), ...identityKeys(item.url, null)])];
 }
 
 /**
