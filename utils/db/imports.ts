@@ -26,7 +26,7 @@ import { searchableNotes } from '../highlights/search-text';
 import { db } from './open';
 import { abortQuietly, getAllRaw, putRaw, queue } from './requests';
 import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
-import { compactLater, writeIndexMany } from './search-index';
+import { compactLater, newSegmentIds, segmentsFor, writeIndexMany } from './search-index';
 
 type ImportTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
 
@@ -179,7 +179,8 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
     const docs = new Map<string, IndexedDoc>();
     // Each write's keys once: parsing URLs was a visible share of a large import's time.
     const keyLists = writes.map(keysOf);
-    const found = await existingOf(tx, keyLists);
+    // The segment ids are reserved now, beside the lookups: asked after the puts, they would wait for all of them.
+    const [found, segmentIds] = await Promise.all([existingOf(tx, keyLists), newSegmentIds(tx, segmentsFor(writes.length))]);
     // Two items of one batch naming one article: the second merges into what the first wrote.
     const written = new Map<string, ArticleMeta>();
     for (const [i, write] of writes.entries()) {
@@ -190,7 +191,7 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
       for (const k of [...keys, meta.urlKey]) written.set(k, meta);
       options.afterItem?.(write.item);
     }
-    await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)));
+    await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)), segmentIds);
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
