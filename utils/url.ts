@@ -35,8 +35,8 @@ export function isHttpUrl(url: string | null | undefined): url is string {
   return parseHttpUrl(url) !== null;
 }
 
-/** The URL without tracking parameters or fragment; null when it is not http(s). */
-export function cleanUrl(url: string): string | null {
+/** `url` parsed, without tracking parameters or fragment; null when it is not http(s). */
+function parseClean(url: string): URL | null {
   const parsed = parseHttpUrl(url);
   if (!parsed) return null;
   // forEach, not a spread of keys(): in Firefox's injected scripts that iterator is not iterable.
@@ -48,17 +48,23 @@ export function cleanUrl(url: string): string | null {
   parsed.hash = '';
   // URLSearchParams leaves a bare "?" behind when every parameter went.
   if (parsed.search === '?') parsed.search = '';
-  return parsed.href;
+  return parsed;
+}
+
+/** The URL without tracking parameters or fragment; null when it is not http(s). */
+export function cleanUrl(url: string): string | null {
+  return parseClean(url)?.href ?? null;
 }
 
 /**
  * The identity of an article: scheme-less, www-less, lower-cased host, clean and
  * sorted query. http/https and www/no-www variants of one story are one article.
+ * One parse per call (not cleanUrl's string parsed again): an import of
+ * thousands computes a key per row in its preview and again per write.
  */
 export function urlKey(url: string): string | null {
-  const cleaned = cleanUrl(url);
-  if (!cleaned) return null;
-  const parsed = new URL(cleaned);
+  const parsed = parseClean(url);
+  if (!parsed) return null;
   parsed.searchParams.sort();
   const host = parsed.hostname.replace(/^www\./, '');
   const port = parsed.port ? `:${parsed.port}` : '';

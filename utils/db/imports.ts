@@ -26,7 +26,7 @@ import { searchableNotes } from '../highlights/search-text';
 import { db } from './open';
 import { abortQuietly, getAllRaw, putRaw, queue } from './requests';
 import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
-import { compactLater, writeIndexMany } from './search-index';
+import { compactLater, newSegmentIds, segmentsFor, writeIndexMany } from './search-index';
 
 type ImportTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
 
@@ -36,6 +36,8 @@ export interface ImportWrite {
   extracted?: ExtractedArticle;
   /** Selectors for each of `item.highlights` on `extracted` (same order), null where the quote was not found. */
   anchors?: readonly (HighlightSelectors | null)[];
+  /** The preview found no saved article for the item (utils/transfer/import/plan.ts): see lookupKeys. */
+  plannedNew?: boolean;
 }
 
 export interface WriteOutcome {
@@ -92,7 +94,21 @@ function highlightRecords(articleId: string, write: ImportWrite, body: { content
 
 /** The keys an item may already be saved under: its extraction's identity first, then its own address. */
 function keysOf({ item, extracted }: ImportWrite): string[] {
-  return [...new Set([...identityKeys(extracted?.url ?? item.url, extracted?.canonicalUrl), ...identityKeys(item.url, null)])];
+  // A link (no extraction) has only its own address's keys.
+  if (!extracted) return identityKeys(item.url, null);
+  return [...new Set([...identityKeys(extracted.url, extracted.canonicalUrl), ...identityKeys(item.url, null)])];
+}
+
+/**
+ * The keys to look up before writing `write`: none for a link the preview found
+ * new. Its record's urlKey is its one identity key, so the unique urlKey index
+ * is the same duplicate check, made by the put itself inside the transaction:
+ * an article saved under that key since the preview (another tab) makes the put
+ * fail, which aborts the batch, and writeImportBatch writes it again with every
+ * key looked up (then merging). A 10,000-row import saves 10,000 reads.
+ */
+function lookupKeys(write: ImportWrite, keys: string[], lookUpAll: boolean): string[] {
+  return !lookUpAll && write.plannedNew && !write.extracted ? [] : keys;
 }
 
 /**
@@ -170,6 +186,16 @@ async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta 
 
 /** Writes `writes` in one transaction; either every item of the batch is written or none is. */
 export async function writeImportBatch(writes: readonly ImportWrite[], options: BatchOptions = {}): Promise<WriteOutcome[]> {
+  try {
+    return await writeBatchOnce(writes, options, false);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'ConstraintError')) throw error;
+    // A link the preview found new was saved since (lookupKeys): nothing of the batch was written; again, looking every item up.
+    return writeBatchOnce(writes, options, true);
+  }
+}
+
+async function writeBatchOnce(writes: readonly ImportWrite[], options: BatchOptions, lookUpAll: boolean): Promise<WriteOutcome[]> {
   const now = options.now ?? Date.now();
   const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
   const outcomes: WriteOutcome[] = [];
@@ -177,7 +203,9 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
     const docs = new Map<string, IndexedDoc>();
     // Each write's keys once: parsing URLs was a visible share of a large import's time.
     const keyLists = writes.map(keysOf);
-    const found = await existingOf(tx, keyLists);
+    // The segment ids are reserved now, beside the lookups: asked after the puts, they would wait for all of them.
+    const lookups = writes.map((w, i) => lookupKeys(w, keyLists[i]!, lookUpAll));
+    const [found, segmentIds] = await Promise.all([existingOf(tx, lookups), newSegmentIds(tx, segmentsFor(writes.length))]);
     // Two items of one batch naming one article: the second merges into what the first wrote.
     const written = new Map<string, ArticleMeta>();
     for (const [i, write] of writes.entries()) {
@@ -188,11 +216,12 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
       for (const k of [...keys, meta.urlKey]) written.set(k, meta);
       options.afterItem?.(write.item);
     }
-    await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)));
+    await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)), segmentIds);
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
-    throw error;
+    // The request that aborted the transaction, not a later one refused because of it (for the ConstraintError retry).
+    throw tx.error ?? error;
   }
   const ids = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.id);
   if (ids.length && !options.quiet) importFinished(ids);

@@ -55,11 +55,33 @@ const blocksOf = (id: number) => IDBKeyRange.bound([id, 0], [id, Infinity]);
  * with a random tail, checked against the store.
  */
 export async function newSegmentId(tx: WriteTx): Promise<number> {
-  for (;;) {
-    const id = Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
-    if ((await tx.objectStore('searchSegments').getKey(id)) === undefined) return id;
-  }
+  return (await newSegmentIds(tx, 1))[0]!;
 }
+
+/**
+ * `count` distinct new segment ids (as newSegmentId), checked with one round of
+ * reads. An import batch reserves its ids before queuing its puts: a read
+ * issued after them is answered only once the database has written them all,
+ * and that wait was a third of a 10,000-row import's time.
+ */
+export async function newSegmentIds(tx: WriteTx, count: number): Promise<number[]> {
+  const ids = new Set<number>();
+  while (ids.size < count) {
+    const candidates = new Set<number>();
+    while (candidates.size < count - ids.size) {
+      const id = Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
+      if (!ids.has(id)) candidates.add(id);
+    }
+    const taken = await Promise.all([...candidates].map((id) => tx.objectStore('searchSegments').getKey(id)));
+    [...candidates].forEach((id, i) => {
+      if (taken[i] === undefined) ids.add(id);
+    });
+  }
+  return [...ids];
+}
+
+/** How many segments writeIndexMany writes for `count` articles. */
+export const segmentsFor = (count: number): number => Math.ceil(count / MAX_SEGMENT_DOCS);
 
 function dropSegment(tx: WriteTx, id: number): void {
   queue(tx.objectStore('searchSegments').delete(id));
@@ -87,12 +109,13 @@ export async function writeIndex(tx: WriteTx, id: string, weights: Map<string, n
  * Index entries for many articles at once (an import batch): their old entries
  * retired, the new ones written as segments of up to MAX_SEGMENT_DOCS, not one
  * segment per article (10,000 one-article segments would take the merger a while).
+ * `segmentIds`: ids reserved earlier in the transaction (newSegmentIds), used in turn.
  */
-export async function writeIndexMany(tx: WriteTx, docs: readonly IndexedDoc[], fresh: ReadonlySet<string> = new Set()): Promise<void> {
+export async function writeIndexMany(tx: WriteTx, docs: readonly IndexedDoc[], fresh: ReadonlySet<string> = new Set(), segmentIds: readonly number[] = []): Promise<void> {
   // Articles created in this transaction have no entries to retire: skip a read each.
   for (const d of docs) if (!fresh.has(d.id)) await retire(tx, d.id);
-  for (let i = 0; i < docs.length; i += MAX_SEGMENT_DOCS) {
-    await writeSegment(tx, await newSegmentId(tx), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
+  for (let i = 0, n = 0; i < docs.length; i += MAX_SEGMENT_DOCS, n++) {
+    await writeSegment(tx, segmentIds[n] ?? (await newSegmentId(tx)), buildSegment(docs.slice(i, i + MAX_SEGMENT_DOCS)));
   }
 }
 

@@ -34,6 +34,9 @@ export function acceptedCanonical(url: string, declared: string | null | undefin
  * saved, most specific first: the accepted canonical's key, then the address's.
  */
 export function identityKeys(url: string, canonical: string | null | undefined): string[] {
-  const keys = [urlKey(acceptedCanonical(url, canonical)), urlKey(url)].filter((k): k is string => !!k);
+  const own = urlKey(url);
+  // Usually the accepted canonical is `url` itself: its key is computed once (an import computes keys per row).
+  const accepted = acceptedCanonical(url, canonical);
+  const keys = [accepted === url ? own : urlKey(accepted), own].filter((k): k is string => !!k);
   return [...new Set(keys)];
 }

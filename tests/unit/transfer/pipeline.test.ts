@@ -110,6 +110,27 @@ describe('apply', () => {
     expect(await listAll()).toHaveLength(4);
   });
 
+  it('an article saved after the preview (another tab) is merged into, not saved twice: the batch is written again with every item looked up', async () => {
+    const plan = await pocketPlan();
+    expect(plan.counts.duplicates).toBe(0);
+    const saved = await saveArticle(makeExtracted({ url: 'http://news.example/two-lines?utm_campaign=x', title: 'Saved meanwhile' }));
+    const attempts: number[] = [];
+    const report = await applyPlan(plan, deps({
+      writeBatch: async (writes: ImportWrite[]) => {
+        attempts.push(writes.length);
+        return writeImportBatch(writes);
+      },
+    }));
+    // One batch call: the unique index refused the first try inside writeImportBatch, which tried again itself.
+    expect(attempts).toEqual([4]);
+    expect(report.counts).toMatchObject({ imported: 3, merged: 1, failed: 0 });
+    expect(report.rows.find((r) => r.status === 'merged')!.id).toBe(saved.meta.id);
+    const metas = await listAll();
+    expect(metas).toHaveLength(4);
+    expect(metas.find((m) => m.id === saved.meta.id)!.title).toBe('Saved meanwhile');
+    expect(await jobs()).toHaveLength(3);
+  });
+
   it('a failure half-way through a batch leaves none of that batch; its other items are retried alone; the failing item is whole-not-there', async () => {
     const plan = await pocketPlan();
     const bad = plan.items[1]!.item.url;

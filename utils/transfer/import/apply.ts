@@ -39,7 +39,7 @@ function rowOf(p: PlannedItem, outcome: WriteOutcome, note: string | null): Repo
 }
 
 async function prepare(p: PlannedItem, deps: ApplyDeps): Promise<{ write: ImportWrite; note: string | null }> {
-  if (!p.item.html) return { write: { item: p.item }, note: null };
+  if (!p.item.html) return { write: { item: p.item, plannedNew: p.existingId === null }, note: null };
   try {
     const write = await deps.prepareContent(p.item);
     if (write) return { write, note: null };
@@ -49,7 +49,7 @@ async function prepare(p: PlannedItem, deps: ApplyDeps): Promise<{ write: Import
   // The export's copy holds nothing readable: keep the item as a link, fetched from the web instead.
   const item = { ...p.item };
   delete item.html;
-  return { write: { item }, note: 'the export’s copy of the article could not be read; it downloads from the web instead' };
+  return { write: { item, plannedNew: p.existingId === null }, note: 'the export’s copy of the article could not be read; it downloads from the web instead' };
 }
 
 export async function applyPlan(plan: ImportPlan, deps: ApplyDeps): Promise<ImportReport> {
