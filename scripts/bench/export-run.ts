@@ -7,7 +7,7 @@
 import './library-seed';
 import { listAll } from '../../utils/db/library-repository';
 import { readBundles } from '../../utils/db/transfer';
-import { runExport, type ExportFormat } from '../../utils/transfer/export/formats';
+import { exportOrder, runExport, type ExportFormat } from '../../utils/transfer/export/formats';
 
 async function exportOnce(format: ExportFormat, workers = true): Promise<{ ms: number; bytes: number; articles: number }> {
   const ids = (await listAll()).map((m) => m.id);
@@ -18,9 +18,9 @@ async function exportOnce(format: ExportFormat, workers = true): Promise<{ ms: n
   return { ms: performance.now() - start, bytes: out.blob.size, articles: out.articles };
 }
 
-/** The baseline: reading every article's records once (in the export's batches), writing nothing. */
+/** The baseline: reading every article's records once (in the backup's order and batches), writing nothing. */
 async function readAll(): Promise<number> {
-  const ids = (await listAll()).map((m) => m.id);
+  const ids = exportOrder('backup', (await listAll()).map((m) => m.id));
   const start = performance.now();
   for (let i = 0; i < ids.length; i += 32) await readBundles(ids.slice(i, i + 32));
   return performance.now() - start;

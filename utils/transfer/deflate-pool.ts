@@ -12,7 +12,7 @@
  * are the same whichever thread made them, and the zip container stays
  * fflate's (zip-writer.ts).
  */
-import { ZipDeflate } from 'fflate';
+import { strToU8, ZipDeflate } from 'fflate';
 
 /** The level every zip entry is written at. Level 1: text shrinks about as much as at level 6, at a fraction of the time. */
 export const DEFLATE_LEVEL = 1;
@@ -25,7 +25,8 @@ export interface Deflated {
 
 export interface DeflateRequest {
   id: number;
-  bytes: Uint8Array;
+  /** A string is encoded as UTF-8 by the worker (as fflate's strToU8 does inline). */
+  bytes: Uint8Array | string;
 }
 
 export type DeflateReply = ({ id: number } & Deflated) | { id: number; error: string };
@@ -62,7 +63,7 @@ export function deflateEntry(bytes: Uint8Array): Deflated {
 export function serveDeflate(scope: { onmessage: ((event: MessageEvent<DeflateRequest>) => void) | null; postMessage(message: DeflateReply, transfer: Transferable[]): void }): void {
   scope.onmessage = ({ data }) => {
     try {
-      const out = deflateEntry(data.bytes);
+      const out = deflateEntry(typeof data.bytes === 'string' ? strToU8(data.bytes) : data.bytes);
       scope.postMessage({ id: data.id, ...out }, [out.data.buffer]);
     } catch (error) {
       scope.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) }, []);
@@ -107,18 +108,22 @@ export class DeflatePool {
     if (this.broken) throw this.broken;
   }
 
-  /** Deflates `bytes` on the least busy worker. `bytes` is transferred: the caller must not use it again. */
-  deflate(bytes: Uint8Array): Promise<Deflated> {
+  /**
+   * Deflates `bytes` (a string: its UTF-8) on the least busy worker. A byte
+   * array is transferred: the caller must not use it again.
+   */
+  deflate(bytes: Uint8Array | string): Promise<Deflated> {
     if (this.broken) return Promise.reject(this.broken);
     // Transferring detaches the whole buffer: a view into a larger one is copied out first.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    const own = typeof bytes === 'string' || (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) ? bytes : bytes.slice();
+    const size = typeof own === 'string' ? own.length : own.byteLength;
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
-    this.inFlight += own.byteLength;
+    this.inFlight += size;
     return new Promise<Deflated>((resolve, reject) => {
-      this.pending.set(id, { slot, bytes: own.byteLength, resolve, reject });
-      slot.worker.postMessage({ id, bytes: own } satisfies DeflateRequest, [own.buffer]);
+      this.pending.set(id, { slot, bytes: size, resolve, reject });
+      slot.worker.postMessage({ id, bytes: own } satisfies DeflateRequest, typeof own === 'string' ? [] : [own.buffer]);
     });
   }
 

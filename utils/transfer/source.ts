@@ -5,6 +5,7 @@
  */
 import type { SiteRule } from '../site-rules/types';
 import { checkCancelled, type ArticleBundle, type ProgressListener } from './bundle';
+import { warmBlobs } from './zip-writer';
 
 /** Whole articles for `ids`, in order; undefined for an id no longer in the library. */
 export type ReadBundles = (ids: readonly string[]) => Promise<(ArticleBundle | undefined)[]>;
@@ -49,20 +50,15 @@ export async function* bundlesOf(ids: readonly string[], read: ReadBundles, opti
 const WARM_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
- * Reads a batch's image bytes all at once, ahead of the writer: a stored image
- * is a file the browser reads on request, and one request after another left
- * the export waiting on each. The copies are Blobs again (browser memory, not
- * the JS heap), for two batches at most.
+ * Reads a batch's image bytes all at once, ahead of the writer (warmBlobs:
+ * a stored image is a file the browser reads on request, and one request
+ * after another left the export waiting on each). The writer takes the bytes
+ * with blobBytes; until then they are held for two batches at most.
  */
 async function warmImages(bundles: (ArticleBundle | undefined)[]): Promise<(ArticleBundle | undefined)[]> {
+  const blobs = bundles.flatMap((b) => b?.assets.map((a) => a.blob) ?? []);
   // A batch of unusually large images is left to be read one at a time: memory stays bounded.
-  const bytes = bundles.reduce((n, b) => n + (b?.assets.reduce((m, a) => m + a.blob.size, 0) ?? 0), 0);
-  if (bytes > WARM_MAX_BYTES) return bundles;
-  return Promise.all(
-    bundles.map(async (b) => {
-      if (!b || b.assets.length === 0) return b;
-      const assets = await Promise.all(b.assets.map(async (a) => ({ ...a, blob: new Blob([await a.blob.arrayBuffer()], { type: a.blob.type }) })));
-      return { ...b, assets };
-    }),
-  );
+  if (blobs.reduce((n, b) => n + b.size, 0) > WARM_MAX_BYTES) return bundles;
+  await warmBlobs(blobs);
+  return bundles;
 }

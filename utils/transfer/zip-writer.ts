@@ -38,7 +38,7 @@ export interface ZipEntryOptions {
 
 export class ZipBlobWriter {
   private readonly zip: Zip;
-  private slab: Uint8Array[] = [];
+  private slab: BlobPart[] = [];
   private slabBytes = 0;
   private readonly parts: Blob[] = [];
   private entries = 0;
@@ -46,6 +46,8 @@ export class ZipBlobWriter {
   private finished: ((blob: Blob) => void) | null = null;
   private done: Blob | null = null;
   private readonly jobs = new Set<Promise<void>>();
+  /** Bytes of stored entries (addBlob) whose Blob goes into the output in their place: see addBlob. */
+  private readonly standIns = new Map<Uint8Array, Blob>();
 
   constructor(
     private readonly type = 'application/zip',
@@ -56,8 +58,14 @@ export class ZipBlobWriter {
         this.failure = error;
         return;
       }
-      this.slab.push(chunk);
-      this.slabBytes += chunk.length;
+      const blob = this.standIns.get(chunk);
+      if (blob) {
+        this.standIns.delete(chunk);
+        this.slab.push(blob);
+      } else {
+        this.slab.push(chunk as Uint8Array<ArrayBuffer>);
+        this.slabBytes += chunk.length;
+      }
       if (this.slabBytes >= SLAB_BYTES) this.fold();
       if (final) {
         this.fold();
@@ -69,7 +77,7 @@ export class ZipBlobWriter {
 
   private fold(): void {
     if (this.slab.length === 0) return;
-    this.parts.push(new Blob(this.slab as BlobPart[]));
+    this.parts.push(new Blob(this.slab));
     this.slab = [];
     this.slabBytes = 0;
   }
@@ -83,12 +91,14 @@ export class ZipBlobWriter {
     if (++this.entries > MAX_ZIP_ENTRIES) {
       throw new ZipTooLargeError(`A zip can hold at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} files; export fewer articles at a time.`);
     }
-    const bytes = typeof data === 'string' ? strToU8(data) : data;
-    if (options.compress !== false && this.pool && bytes.byteLength >= POOL_MIN_BYTES) {
+    // Text long enough for the pool goes to it as a string: the worker encodes it (UTF-8 of a string's
+    // length in code units is at least that many bytes), which was a large share of the page's own work.
+    if (options.compress !== false && this.pool && (typeof data === 'string' ? data.length : data.byteLength) >= POOL_MIN_BYTES) {
       await this.pool.room();
-      this.addDeflated(name, bytes, this.pool);
+      this.addDeflated(name, data, this.pool);
       return;
     }
+    const bytes = typeof data === 'string' ? strToU8(data) : data;
     const entry = options.compress === false ? new ZipPassThrough(name) : new ZipDeflate(name, { level: DEFLATE_LEVEL });
     entry.mtime = FIXED_MTIME;
     this.zip.add(entry);
@@ -97,7 +107,7 @@ export class ZipBlobWriter {
   }
 
   /** The entry takes its place in the zip now; its bytes, CRC and size arrive from the pool. */
-  private addDeflated(name: string, bytes: Uint8Array, pool: DeflatePool): void {
+  private addDeflated(name: string, bytes: Uint8Array | string, pool: DeflatePool): void {
     // fflate's own entry object, so the headers are exactly those of an inline entry; its data
     // is fed straight to the zip instead of through its own compressor.
     const entry = new ZipDeflate(name, { level: DEFLATE_LEVEL });
@@ -118,6 +128,27 @@ export class ZipBlobWriter {
     void job.finally(() => this.jobs.delete(job));
   }
 
+  /**
+   * Adds a Blob as a stored (uncompressed) entry: an image. Its bytes are read
+   * once for the CRC, and the Blob itself takes their place in the output, so
+   * they are not copied back into browser memory (a Blob made of Blobs
+   * refers to them). The bytes are the same as `add(name, bytes, { compress: false })`.
+   */
+  async addBlob(name: string, blob: Blob): Promise<void> {
+    const bytes = await blobBytes(blob);
+    if (this.failure) throw this.failure;
+    if (++this.entries > MAX_ZIP_ENTRIES) {
+      throw new ZipTooLargeError(`A zip can hold at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} files; export fewer articles at a time.`);
+    }
+    const entry = new ZipPassThrough(name);
+    entry.mtime = FIXED_MTIME;
+    this.zip.add(entry);
+    // fflate hands the pushed array on as one chunk (now, or once the entries before it are done).
+    this.standIns.set(bytes, blob);
+    entry.push(bytes, true);
+    if (this.failure) throw this.failure;
+  }
+
   /** Ends the archive; resolves with the whole zip as a Blob. */
   async finish(): Promise<Blob> {
     await Promise.all([...this.jobs]);
@@ -135,10 +166,35 @@ export class ZipBlobWriter {
     this.zip.terminate();
     this.slab = [];
     this.parts.length = 0;
+    this.standIns.clear();
   }
 }
 
-/** A Blob's bytes. */
+/** Bytes read ahead for a Blob (warmBlobs), taken by the first blobBytes that asks. */
+const warmed = new WeakMap<Blob, Promise<Uint8Array>>();
+
+/**
+ * Starts reading these Blobs' bytes now, all at once: a stored image is a file
+ * the browser reads on request, and one request after another left an export
+ * waiting on each. Resolves once all are read; a read that fails is left to
+ * blobBytes to report.
+ */
+export async function warmBlobs(blobs: readonly Blob[]): Promise<void> {
+  const reads = blobs.map((blob) => {
+    const read = blob.arrayBuffer().then((b) => new Uint8Array(b));
+    read.catch(() => {});
+    warmed.set(blob, read);
+    return read;
+  });
+  await Promise.allSettled(reads);
+}
+
+/** A Blob's bytes (read ahead by warmBlobs, or now). */
 export async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  const ahead = warmed.get(blob);
+  if (ahead) {
+    warmed.delete(blob);
+    return ahead;
+  }
   return new Uint8Array(await blob.arrayBuffer());
 }

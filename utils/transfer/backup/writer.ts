@@ -4,7 +4,7 @@
  * (utils/transfer/zip-writer.ts), so memory holds one article at a time.
  */
 import type { DeflatePool } from '../deflate-pool';
-import { blobBytes, ZipBlobWriter } from '../zip-writer';
+import { ZipBlobWriter } from '../zip-writer';
 import type { ArticleBundle } from '../bundle';
 import { canonicalJson } from '../canonical-json';
 import type { SiteRule } from '../../site-rules/types';
@@ -46,7 +46,7 @@ export async function writeBackup(bundles: AsyncIterable<ArticleBundle>, now = D
       n++;
       const { record, files } = backupRecord(bundle, n);
       await zip.add(articlePath(n), canonicalJson(record));
-      for (const f of files) await zip.add(f.path, await blobBytes(f.blob), { compress: false });
+      for (const f of files) await zip.addBlob(f.path, f.blob);
     }
   } catch (error) {
     zip.abort();

@@ -10,7 +10,7 @@ import { languageTag } from '../language-tag';
 import type { ArticleBundle } from '../bundle';
 import { imageExtension } from '../image-types';
 import type { DeflatePool } from '../deflate-pool';
-import { blobBytes, ZipBlobWriter } from '../zip-writer';
+import { ZipBlobWriter } from '../zip-writer';
 import { epubXhtml, xmlText } from './epub-xhtml';
 import type { ExportSummary } from './markdown';
 
@@ -83,7 +83,7 @@ export async function writeEpub(bundles: AsyncIterable<ArticleBundle>, options: 
         if (!CORE_IMAGES.has(asset.type)) continue;
         const file = `images/${n}-${++k}.${imageExtension(asset.type)}`;
         images.set(asset.url, `../${file}`);
-        await zip.add(`OEBPS/${file}`, await blobBytes(asset.blob), { compress: false });
+        await zip.addBlob(`OEBPS/${file}`, asset.blob);
         manifest.push(`<item id="i${n}-${k}" href="${file}" media-type="${asset.type}"/>`);
       }
       let body: string;

@@ -18,7 +18,7 @@ import type { ArticleBundle } from '../bundle';
 import { createNamer } from '../file-names';
 import { imageExtension } from '../image-types';
 import type { DeflatePool } from '../deflate-pool';
-import { blobBytes, ZipBlobWriter } from '../zip-writer';
+import { ZipBlobWriter } from '../zip-writer';
 
 export interface ExportSummary {
   blob: Blob;
@@ -105,7 +105,7 @@ export async function writeMarkdown(bundles: AsyncIterable<ArticleBundle>, pool:
       // Numbered names: no spaces or odd characters to encode in the links.
       bundle.assets.forEach((a, k) => files.set(a, `assets/${String(articles).padStart(6, '0')}-${k + 1}.${imageExtension(a.type)}`));
       await zip.add(name(bundle.meta.title, 'md'), articleMarkdown(bundle, (a) => files.get(a) ?? null));
-      for (const [asset, path] of files) await zip.add(path, await blobBytes(asset.blob), { compress: false });
+      for (const [asset, path] of files) await zip.addBlob(path, asset.blob);
     }
   } catch (error) {
     zip.abort();
