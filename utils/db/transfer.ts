@@ -18,6 +18,7 @@ import { jobFor } from './imports';
 import { db } from './open';
 import { abortQuietly, queue } from './requests';
 import { ARTICLE_STORES, type HighlightRecord } from './schema';
+import { byCodeUnits } from '../compare';
 import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
 import { compactLater, writeIndex } from './search-index';
 
@@ -36,7 +37,7 @@ import { compactLater, writeIndex } from './search-index';
  */
 export async function readBundles(ids: readonly string[]): Promise<(ArticleBundle | undefined)[]> {
   const tx = (await db()).transaction(['articles', 'bodies', 'assets', 'highlights', 'positions'], 'readonly');
-  const wanted = [...new Set(ids)].sort(compareKeys);
+  const wanted = [...new Set(ids)].sort(byCodeUnits);
   const range = wanted.length > 1 ? IDBKeyRange.bound(wanted[0], wanted[wanted.length - 1]) : null;
   const dense = range !== null && (await tx.objectStore('articles').count(range)) <= wanted.length * DENSE_FACTOR;
   const found = new Map<string, { meta: ArticleMeta; body: ArticleBody | undefined; assets: ArticleAsset[]; highlights: HighlightRecord[] }>();
@@ -79,7 +80,7 @@ export async function readBundles(ids: readonly string[]): Promise<(ArticleBundl
     return {
       meta: f.meta,
       body: f.body ?? null,
-      assets: [...f.assets].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+      assets: [...f.assets].sort((a, b) => byCodeUnits(a.url, b.url)),
       highlights: [...f.highlights].sort(byDocumentOrder),
       position: position ? { fraction: position.fraction, at: position.at } : null,
     };
@@ -88,11 +89,6 @@ export async function readBundles(ids: readonly string[]): Promise<(ArticleBundl
 
 /** A range read is used when the range holds at most this many articles per one asked for. */
 const DENSE_FACTOR = 2;
-
-/** IndexedDB's order for string keys (code units), which is JavaScript's default string order. */
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** One article with its body, images, highlights and position; undefined when it is not in the library. */
 export async function readBundle(id: string): Promise<ArticleBundle | undefined> {

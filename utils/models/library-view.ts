@@ -5,6 +5,7 @@
  * is a single pass or one sort with cheap comparisons (no localeCompare).
  */
 import type { ArticleMeta } from '../library/types';
+import { byCodeUnits } from '../compare';
 
 export const VIEWS = ['saved', 'unread', 'favourites', 'archived', 'all'] as const;
 export type LibraryView = (typeof VIEWS)[number];
@@ -34,13 +35,12 @@ export function viewCounts(metas: readonly ArticleMeta[]): Record<LibraryView, n
 }
 
 const newest = (a: ArticleMeta, b: ArticleMeta) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const COMPARE: Record<Exclude<LibrarySort, 'relevance'>, (a: ArticleMeta, b: ArticleMeta) => number> = {
   newest,
   oldest: (a, b) => -newest(a, b),
-  title: (a, b) => byKey(a.titleKey, b.titleKey) || newest(a, b),
-  site: (a, b) => byKey(a.siteKey, b.siteKey) || newest(a, b),
+  title: (a, b) => byCodeUnits(a.titleKey, b.titleKey) || newest(a, b),
+  site: (a, b) => byCodeUnits(a.siteKey, b.siteKey) || newest(a, b),
   longest: (a, b) => b.wordCount - a.wordCount || newest(a, b),
   shortest: (a, b) => a.wordCount - b.wordCount || newest(a, b),
 };
@@ -62,7 +62,7 @@ export interface Facet {
 export function tagFacets(metas: readonly ArticleMeta[]): Facet[] {
   const counts = new Map<string, number>();
   for (const m of metas) for (const tag of m.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts].map(([key, count]) => ({ key, label: key, count })).sort((a, b) => byKey(a.key.toLowerCase(), b.key.toLowerCase()));
+  return [...counts].map(([key, count]) => ({ key, label: key, count })).sort((a, b) => byCodeUnits(a.key.toLowerCase(), b.key.toLowerCase()));
 }
 
 /** Sites (by siteKey) with a display name and count, by name. */
@@ -73,7 +73,7 @@ export function siteFacets(metas: readonly ArticleMeta[]): Facet[] {
     if (site) site.count++;
     else sites.set(m.siteKey, { key: m.siteKey, label: m.siteName || m.siteKey, count: 1 });
   }
-  return [...sites.values()].sort((a, b) => byKey(a.label.toLowerCase(), b.label.toLowerCase()));
+  return [...sites.values()].sort((a, b) => byCodeUnits(a.label.toLowerCase(), b.label.toLowerCase()));
 }
 
 

@@ -88,9 +88,7 @@ export class ZipBlobWriter {
    */
   async add(name: string, data: Uint8Array | string, options: ZipEntryOptions = {}): Promise<void> {
     if (this.failure) throw this.failure;
-    if (++this.entries > MAX_ZIP_ENTRIES) {
-      throw new ZipTooLargeError(`A zip can hold at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} files; export fewer articles at a time.`);
-    }
+    this.countEntry();
     // Text long enough for the pool goes to it as a string: the worker encodes it (UTF-8 of a string's
     // length in code units is at least that many bytes), which was a large share of the page's own work.
     if (options.compress !== false && this.pool && (typeof data === 'string' ? data.length : data.byteLength) >= POOL_MIN_BYTES) {
@@ -104,6 +102,13 @@ export class ZipBlobWriter {
     this.zip.add(entry);
     entry.push(bytes, true);
     if (this.failure) throw this.failure;
+  }
+
+  /** One more entry, refused past MAX_ZIP_ENTRIES. */
+  private countEntry(): void {
+    if (++this.entries > MAX_ZIP_ENTRIES) {
+      throw new ZipTooLargeError(`A zip can hold at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} files; export fewer articles at a time.`);
+    }
   }
 
   /** The entry takes its place in the zip now; its bytes, CRC and size arrive from the pool. */
@@ -137,9 +142,7 @@ export class ZipBlobWriter {
   async addBlob(name: string, blob: Blob): Promise<void> {
     const bytes = await blobBytes(blob);
     if (this.failure) throw this.failure;
-    if (++this.entries > MAX_ZIP_ENTRIES) {
-      throw new ZipTooLargeError(`A zip can hold at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} files; export fewer articles at a time.`);
-    }
+    this.countEntry();
     const entry = new ZipPassThrough(name);
     entry.mtime = FIXED_MTIME;
     this.zip.add(entry);

@@ -14,6 +14,7 @@ import { writeHtml } from './html';
 import { writeMarkdown } from './markdown';
 import { writePocketCsv } from './pocket-csv';
 import { writeReadwiseCsv } from './readwise-csv';
+import { byCodeUnits } from '../../compare';
 
 import type { ExportFormat } from './format-list';
 
@@ -46,7 +47,7 @@ const FILES: Record<ExportFormat, { kind: string; extension: string }> = {
  * the caller's order (a reading order the user chose: an EPUB's chapters).
  */
 export function exportOrder(format: ExportFormat, ids: readonly string[]): readonly string[] {
-  return format === 'backup' || format === 'markdown' ? [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : ids;
+  return format === 'backup' || format === 'markdown' ? [...ids].sort(byCodeUnits) : ids;
 }
 
 export async function runExport(format: ExportFormat, ids: readonly string[], read: ReadBundles, options: ExportOptions = {}): Promise<ExportOutput> {
