@@ -223,8 +223,13 @@ class QueryReads {
     return cached(segmentCache, SEGMENT_CACHE_SIZE, `${seg}:${n}`, () => this.get([seg, n]) as Promise<string[] | undefined>);
   }
 
-  done(): Promise<void> {
-    return this.tx.done;
+  /**
+   * Lets the transaction finish on its own. Every read has its answer by now, and
+   * waiting for a read-only transaction's complete event cost a round trip of up
+   * to 10 ms per query (traced in the library bench).
+   */
+  release(): void {
+    this.tx.done.catch(() => undefined);
   }
 }
 
@@ -290,7 +295,7 @@ export async function searchIndex(query: string): Promise<SearchResult> {
   const ranked = await rank(reads, segments, words, ranker);
   // Ids only of the segments with hits: a rare word's query leaves most unread.
   const ids = ranked ? await Promise.all(segments.map((seg, i) => (ranked.some((h) => h.seg === i) ? reads.segment(seg.id, SEGMENT_DOC_IDS) : undefined))) : [];
-  await reads.done();
+  reads.release();
   if (!ranked) return NOTHING;
   const hits: SearchHit[] = [];
   for (const h of ranked) {

@@ -9,23 +9,38 @@
  * per term however large the library grows.
  *
  * A segment: the articles it holds (`docIds`, local numbers are positions in
- * it) and its postings sorted by term, cut into blocks of about BLOCK_POSTINGS
- * postings. Pure functions here; utils/db/search-index.ts stores them.
+ * it) and its postings sorted by term, cut into blocks of about BLOCK_BYTES
+ * each. Pure functions here; utils/db/search-index.ts stores them.
  */
 
 /**
- * Postings per block: 4,096 keeps a block (8 bytes a posting plus its terms)
- * under the ~64 kB above which Chromium stores an IndexedDB value as a separate
- * blob file, which made every block read a file read.
+ * A block's size, in bytes as stored (estimated: blockBytes). A query reads one
+ * block per segment for each word, and in Chromium a read's time grows with the
+ * value's size: ten parallel reads took ~2.5 ms at 2 kB, ~5 ms at 16 kB, ~10 ms
+ * at 60 kB and ~33 ms past 64 kB, where the value is kept as a separate file
+ * (measured on an extension page here, under load). Blocks used to be cut by
+ * posting count, 4,096 each, so a small segment's blocks, a few postings for
+ * each of thousands of terms, were 60–85 kB: over that edge.
  */
-export const BLOCK_POSTINGS = 4_096;
+export const BLOCK_BYTES = 16 * 1024;
+
+/** Bytes a term adds to a block: its string, its start and its postings (doc number and weight each). */
+const entryBytes = (term: string, postings: number, docBytes: number) => term.length + 8 + postings * (docBytes + 4);
+
+/** The estimate BLOCK_BYTES is compared with. */
+export function blockBytes(block: SegmentBlock): number {
+  let n = 0;
+  for (let i = 0; i < block.terms.length; i++) n += entryBytes(block.terms[i]!, block.starts[i + 1]! - block.starts[i]!, block.docs.BYTES_PER_ELEMENT);
+  return n;
+}
 
 /** One block of a segment's postings: terms in order, and for each its articles and weights. */
 export interface SegmentBlock {
   terms: string[];
   /** Postings of terms[i] are at starts[i] … starts[i + 1] - 1. */
   starts: Uint32Array;
-  docs: Uint32Array;
+  /** Local article numbers: 16 bits when the segment has at most 65,536 articles (all Folio writes), 32 in blocks written before. */
+  docs: Uint16Array | Uint32Array;
   weights: Float32Array;
 }
 
@@ -59,7 +74,7 @@ interface TermPostings {
 }
 
 /**
- * Cuts a term-sorted stream of postings into blocks of about BLOCK_POSTINGS
+ * Cuts a term-sorted stream of postings into blocks of about BLOCK_BYTES
  * (a term's postings are never split: a common word may make a block larger).
  */
 class BlockWriter {
@@ -68,18 +83,27 @@ class BlockWriter {
   readonly terms: string[] = [];
   private pending: TermPostings[] = [];
   private count = 0;
+  private bytes = 0;
+  private readonly docBytes: 2 | 4;
+
+  /** `docCount`: the segment's articles (its local numbers' range). */
+  constructor(docCount: number) {
+    this.docBytes = docCount <= 0x10000 ? 2 : 4;
+  }
 
   add(entry: TermPostings): void {
-    if (this.count > 0 && this.count + entry.docs.length > BLOCK_POSTINGS) this.flush();
+    const bytes = entryBytes(entry.t, entry.docs.length, this.docBytes);
+    if (this.count > 0 && this.bytes + bytes > BLOCK_BYTES) this.flush();
     this.pending.push(entry);
     this.count += entry.docs.length;
+    this.bytes += bytes;
     this.terms.push(entry.t);
   }
 
   flush(): void {
     if (!this.pending.length) return;
     const starts = new Uint32Array(this.pending.length + 1);
-    const docs = new Uint32Array(this.count);
+    const docs = this.docBytes === 2 ? new Uint16Array(this.count) : new Uint32Array(this.count);
     const weights = new Float32Array(this.count);
     let k = 0;
     this.pending.forEach((p, n) => {
@@ -94,6 +118,7 @@ class BlockWriter {
     this.bounds.push(terms[0]!, terms[terms.length - 1]!);
     this.pending = [];
     this.count = 0;
+    this.bytes = 0;
   }
 }
 
@@ -108,7 +133,7 @@ export function buildSegment(docs: readonly IndexedDoc[]): BuiltSegment {
       list.weights.push(w);
     }
   });
-  const out = new BlockWriter();
+  const out = new BlockWriter(docs.length);
   for (const t of [...byTerm.keys()].sort()) out.add({ t, ...byTerm.get(t)! });
   out.flush();
   return { docIds: docs.map((d) => d.id), blocks: out.blocks, bounds: out.bounds, terms: out.terms };
@@ -145,7 +170,7 @@ export function mergeSegments(inputs: readonly SegmentInput[]): BuiltSegment {
     }
     return c.block < blocks.length ? blocks[c.block]!.terms[c.term]! : null;
   };
-  const out = new BlockWriter();
+  const out = new BlockWriter(docIds.length);
   for (;;) {
     let next: string | null = null;
     for (let i = 0; i < inputs.length; i++) {

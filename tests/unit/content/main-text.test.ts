@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The content script's cheap reads: main text container, reading time, lead image, canonical URL. */
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, leadImage, mainTextContainer, readingMinutes } from '../../../utils/content/main-text';
+import { canonicalUrl, leadImage, mainTextContainer, readingMinutes, textCounts } from '../../../utils/content/main-text';
 
 function doc(html: string, url = 'https://news.example.com/world/story'): Document {
   const d = new DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
@@ -39,6 +39,23 @@ describe('readingMinutes', () => {
 
   it('counts characters in space-less scripts', () => {
     expect(readingMinutes('東'.repeat(1500))).toBe(3);
+  });
+
+  it('counts words and CJK characters as the regexes `[^\\s CJK]+` and `[CJK]` do, on mixed text', () => {
+    const cjk = '[\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af]';
+    const byRegex = (text: string) => {
+      const c = text.match(new RegExp(cjk, 'g'))?.length ?? 0;
+      const w = text.match(new RegExp(`[^\\s${cjk.slice(1, -1)}]+`, 'g'))?.length ?? 0;
+      return { words: w, cjk: c };
+    };
+    const pieces = ['word', ' ', '\u00a0', '\u2009', '\u3000', '\ufeff', '\n\t', '東京', 'が', '한국', 'x-y', '😀', '\u0007', '.', '\u2028'];
+    let seed = 7;
+    for (let run = 0; run < 200; run++) {
+      let text = '';
+      const n = 50 + (run % 7) * 400;
+      for (let i = 0; i < n; i++) text += pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length];
+      expect(textCounts(text), text.slice(0, 40)).toEqual(byRegex(text));
+    }
   });
 });
 

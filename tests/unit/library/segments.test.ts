@@ -4,7 +4,7 @@ import { deleteArticles } from '@/utils/db/article-records';
 import { saveArticle } from '@/utils/db/articles';
 import { closeDB, db } from '@/utils/db/open';
 import { compactIndex, searchIndex } from '@/utils/db/search-index';
-import { BLOCK_POSTINGS, blocksFor, buildSegment, mergeSegments, pickMerge, postingsIn, tierOf } from '@/utils/library/segments';
+import { BLOCK_BYTES, blockBytes, blocksFor, buildSegment, mergeSegments, pickMerge, postingsIn, tierOf } from '@/utils/library/segments';
 import { makeExtracted } from '../helpers/article';
 
 const doc = (id: string, terms: Record<string, number>) => ({ id, weights: new Map(Object.entries(terms)) });
@@ -24,13 +24,40 @@ describe('segments (pure)', () => {
     expect(lookup(seg, 'tr')).toEqual([]);
   });
 
-  it('cuts blocks at BLOCK_POSTINGS and still finds every term across block edges', () => {
+  it('cuts blocks at BLOCK_BYTES and still finds every term across block edges', () => {
     const terms = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`t${String(i).padStart(5, '0')}`, 1]));
     const seg = buildSegment(['a', 'b', 'c', 'd'].map((id) => doc(id, terms)));
     expect(seg.blocks.length).toBeGreaterThan(1);
-    for (const b of seg.blocks) expect(b.docs.length).toBeLessThanOrEqual(BLOCK_POSTINGS);
+    for (const b of seg.blocks) expect(blockBytes(b)).toBeLessThanOrEqual(BLOCK_BYTES);
     expect(lookup(seg, 't04999')).toHaveLength(4);
     expect(lookup(seg, 't0', true)).toHaveLength(20_000);
+  });
+
+  it('keeps a small segment of many terms in small blocks, its article numbers in 16 bits', () => {
+    // One article's thousands of distinct terms: blocks cut by posting count were 60–85 kB here.
+    const terms = Object.fromEntries(Array.from({ length: 4_000 }, (_, i) => [`vocabulary${i}`, 1.5]));
+    const seg = buildSegment([doc('a', terms)]);
+    expect(seg.blocks.length).toBeGreaterThan(3);
+    for (const b of seg.blocks) {
+      expect(blockBytes(b)).toBeLessThanOrEqual(BLOCK_BYTES);
+      expect(b.docs).toBeInstanceOf(Uint16Array);
+    }
+    expect(lookup(seg, 'vocabulary3999')).toEqual(['vocabulary3999:a:1.5']);
+  });
+
+  it('lets one common term make a block larger than BLOCK_BYTES, whole', () => {
+    const seg = buildSegment(Array.from({ length: 5_000 }, (_, i) => doc(`d${i}`, { common: 1, [`own${i}`]: 2 })));
+    const common = seg.blocks.find((b) => b.terms.includes('common'))!;
+    expect(common.terms).toEqual(['common']);
+    expect(blockBytes(common)).toBeGreaterThan(BLOCK_BYTES);
+    expect(lookup(seg, 'common')).toHaveLength(5_000);
+  });
+
+  it('reads blocks written before with 32-bit article numbers', () => {
+    const old = { terms: ['x', 'y'], starts: Uint32Array.of(0, 2, 3), docs: Uint32Array.of(0, 1, 1), weights: Float32Array.of(1, 2, 3) };
+    const merged = mergeSegments([{ docIds: ['a', 'b'], blocks: [old], dead: new Set() }]);
+    expect(lookup(merged, 'x')).toEqual(['x:a:1', 'x:b:2']);
+    expect(lookup(merged, 'y')).toEqual(['y:b:3']);
   });
 
   it('finds the same blocks as checking every block’s range (binary search over the bounds)', () => {
