@@ -102,3 +102,13 @@ export async function fetchAndExtract(url: string, initiator?: string): Promise<
     return fail('extraction-failed', describe(error));
   }
 }
+
+/** Whether a site rule's article selector picks one story out of a fetched page (utils/background/rule-trial.ts). */
+export async function articleFits(html: string, url: string, selector: string): Promise<boolean> {
+  if (import.meta.env.FIREFOX) {
+    const { articleFitsHtml } = await import('./article/parse-html');
+    return articleFitsHtml(html, url, selector);
+  }
+  await ensureOffscreenDocument();
+  return sendMessage('offscreen.articleFits', { html, url, selector });
+}

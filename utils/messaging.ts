@@ -16,6 +16,7 @@ import type {
   HighlightColorRequestSchema,
   HighlightIdRequestSchema,
   AnchorQuotesRequestSchema,
+  ArticleFitsRequestSchema,
   FetchQueueControlSchema,
   FixPickOriginalSchema,
   FixUseSchema,
@@ -98,6 +99,8 @@ export interface ProtocolMap {
   'fetchQueue.control'(data: InferInput<typeof FetchQueueControlSchema>): Result<{ paused: boolean }>;
   /** background → Chrome's offscreen document: where imported highlights' quotes fall in a fetched article (a DOM is needed). */
   'offscreen.anchorQuotes'(data: InferInput<typeof AnchorQuotesRequestSchema>): (HighlightSelectors | null)[];
+  /** Chrome's offscreen document: whether a new site rule's article selector fits another fetched page of the site. */
+  'offscreen.articleFits'(data: InferInput<typeof ArticleFitsRequestSchema>): boolean;
 
   // ── "Fix this page" (utils/background/fix-page.ts): the picker is injected into the page on
   // demand; rules live in IndexedDB, read and written by the background (and the library page).

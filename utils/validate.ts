@@ -17,6 +17,7 @@ import type { ExtractedArticle } from './article/types';
 import { HIGHLIGHT_COLORS } from './highlights/types';
 import { MAX_REMOVALS } from './site-rules/edit';
 import { SiteKeySchema, SiteRuleSchema } from './site-rules/schema';
+import { MAX_OTHER_PAGES } from './site-rules/other-pages';
 import { isExactPath, isRemovalStep, isStableSelector } from './site-rules/selector';
 import { parseHttpUrl } from './url';
 
@@ -210,11 +211,22 @@ export const AnchorQuotesRequestSchema = s.object({
 // ── "Fix this page" (utils/background/fix-page.ts, utils/content/picker.ts, the reader) ──
 
 /** picker → background: "Use this as the article". The site comes from the sender, never from here. */
+const StableSelector = s.pipe(s.string('bad selector'), s.check(isStableSelector, 'not a stable selector'));
+
 export const FixUseSchema = s.object({
   /** The block's stable selector, stored as the site's rule; null when none picks it out alone. */
-  selector: s.nullable(s.pipe(s.string('bad selector'), s.check(isStableSelector, 'not a stable selector'))),
+  selector: s.nullable(StableSelector),
   /** The block's exact path on this page, for this one extraction (never stored). */
   exact: s.pipe(s.string('bad path'), s.check(isExactPath, 'not an exact path')),
+  /** Other articles of the site this page links to, where the selector is tried before it is kept. */
+  others: s.optional(s.pipe(s.array(HttpUrl), s.maxLength(MAX_OTHER_PAGES, 'too many pages')), []),
+});
+
+/** background → offscreen document: does a rule's article selector fit this fetched page? */
+export const ArticleFitsRequestSchema = s.object({
+  html: s.pipe(s.string('bad html'), s.maxLength(MAX_HTML_CHARS, 'bad html')),
+  url: HttpUrl,
+  selector: StableSelector,
 });
 
 /** reader → background: go back to the page this reader shows and pick its article there. */
@@ -328,6 +340,7 @@ export const highlightIdRequest = objectParser(HighlightIdRequestSchema);
 export const fetchQueueControl = objectParser(FetchQueueControlSchema);
 export const anchorQuotesRequest = objectParser(AnchorQuotesRequestSchema);
 export const fixUse = objectParser(FixUseSchema);
+export const articleFitsRequest = objectParser(ArticleFitsRequestSchema);
 export const fixPickOriginal = objectParser(FixPickOriginalSchema);
 export const removeParts = objectParser(RemovePartsSchema);
 export const siteRequest = objectParser(SiteRequestSchema);

@@ -29,7 +29,7 @@ function Box({ fix }: { fix: ReaderFix }) {
   const busy = fix.busy.value === 'forget';
   const action = forgotten
     ? { label: t('undo'), run: () => void fix.undoForget() }
-    : note
+    : note && !note.pageOnly
       ? { label: t('fixForget'), run: () => void fix.forget() }
       : null;
   return (
@@ -40,7 +40,8 @@ function Box({ fix }: { fix: ReaderFix }) {
           <p>{t('fixForgotten', forgotten.site)}</p>
         ) : (
           <>
-            {note && (
+            {note?.pageOnly && <p>{t('fixNoticePageOnly', note.site)}</p>}
+            {note && !note.pageOnly && (
               <p>
                 <span class="font-semibold text-ink">{t('fixNoticeUsed', note.site)}</span> {note.narrowed && t('fixNoticeNarrowed')}{' '}
                 {note.removed > 0 && t('fixNoticeRemoved')}

@@ -9,7 +9,7 @@
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { ChromiumSession } from './harness/chromium';
-import { LETTERS, SECOND_PATH, SECOND_STORY, clickUseByName, forgetFix, libraryFixes, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
+import { LETTERS, SECOND_PATH, SECOND_STORY, clickUseByName, forgetFix, libraryFixes, pickNotKeptWhenAnotherPageLacksIt, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
 import { openReaderChromium, runAxe, waitForStill, type AxeViolation } from './harness/reader';
 import { useSiteAndChromium } from './harness/suite';
 
@@ -118,6 +118,10 @@ describe('Fix this page (Chromium)', () => {
     await forgetFix(session, second);
     // The control for the test above: without the rule the same page is read wrong.
     expect(await saveLinkText('via=link-unfixed')).toContain(LETTERS);
+  });
+
+  it('a block another article of the site lacks is used for this page only: the reader says so, the site keeps no rule', async () => {
+    await pickNotKeptWhenAnotherPageLacksIt(session);
   });
 
   it('"Fix this page" from the popup: Escape cancels; the story picked with the mouse (wheel to widen, click, "Use this as the article")', async () => {

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { emulateColorScheme, launchFirefox, type FirefoxSession } from './harness/firefox';
-import { clickUseByPlace, forgetFix, libraryFixes, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
+import { clickUseByPlace, forgetFix, libraryFixes, pickNotKeptWhenAnotherPageLacksIt, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
 import { openReaderFirefox, waitForStill } from './harness/reader';
 import { startSiteServer, type SiteServer } from './harness/server';
 
@@ -59,6 +59,10 @@ describe('Fix this page (Firefox)', () => {
 
   it('"Forget the fix for this site": the site is read as before', async () => {
     await forgetFix(session, second);
+  });
+
+  it('a block another article of the site lacks is used for this page only: the reader says so, the site keeps no rule', async () => {
+    await pickNotKeptWhenAnotherPageLacksIt(session);
   });
 
   it('"Fix this page" from the popup: Escape cancels; the story picked with the mouse (wheel to widen, click, "Use this as the article")', async () => {

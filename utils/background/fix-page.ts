@@ -21,6 +21,7 @@ import { findSavedId, saveArticle } from '../db/articles';
 import { getReaderView, replaceReaderView } from '../db/reader-views';
 import { deleteSiteRule, getSiteRule, putSiteRule } from '../db/site-rules';
 import { extractFromTab } from '../extract-in-tab';
+import { articleFits, fetchArticleHtml } from '../fetch-article';
 import { showInReader, storageFailure } from '../flows';
 import type { ReaderSource } from '../messaging';
 import { pageAccess } from '../page-access';
@@ -30,6 +31,7 @@ import { siteOf } from '../site-rules/apply';
 import { withArticle, withRemovals } from '../site-rules/edit';
 import type { FixNote, SiteRule } from '../site-rules/types';
 import { urlKey } from '../url';
+import { tryOnOtherPages, type Trial } from './rule-trial';
 import { saveWithImages } from './save-article';
 
 /** Built from entrypoints/picker.ts. */
@@ -116,12 +118,13 @@ export async function cancelPick(tabId: number): Promise<void> {
 /**
  * "Use this as the article": read the page with the chosen block as its
  * container (and the site's removals), on the page itself, before anything is
- * kept. The rule is stored only when the block read as the article and it has
- * a stable selector; an exact path (no stable selector picks the block out)
- * fixes this page only. Either way the tab becomes the reader on that block,
+ * kept. The rule is stored only when the block read as the article, it has
+ * a stable selector, and that selector did not fail on another article of the
+ * site (rule-trial.ts); an exact path (no stable selector picks the block out)
+ * or a selector another article lacks fixes this page only. Either way the tab becomes the reader on that block,
  * and a saved copy of the article takes the fixed content.
  */
-export async function usePick(tabId: number, pageUrl: string, choice: { selector: string | null; exact: string }, now = Date.now()): Promise<Result<void>> {
+export async function usePick(tabId: number, pageUrl: string, choice: { selector: string | null; exact: string; others?: readonly string[] }, now = Date.now()): Promise<Result<void>> {
   const pick = await getPick(tabId, now);
   const site = siteOf(pageUrl);
   if (!pick || pick.phase !== 'picking' || !site || siteOf(pick.url) !== site) return fail('invalid', 'no pick in progress on this page');
@@ -133,12 +136,19 @@ export async function usePick(tabId: number, pageUrl: string, choice: { selector
   }
   // The trial reads exactly the chosen block (its path on this page) with the site's removals.
   const trial: SiteRule = { site, article: choice.exact, remove: existing?.remove ?? [], createdAt: now, updatedAt: now };
-  const read = await extractFromTab(tabId, { rule: trial, force: true });
+  // Meanwhile the selector is tried on another article of the site (rule-trial.ts).
+  const [read, other] = await Promise.all([
+    extractFromTab(tabId, { rule: trial, force: true }),
+    choice.selector ? tryOnOtherPages(choice.selector, choice.others ?? [], pageUrl, { fetchHtml: fetchArticleHtml, fits: articleFits }) : Promise.resolve<Trial>('untested'),
+  ]);
   if (!read.ok) return read;
   if (!read.value.fix?.narrowed) return fail('not-an-article', 'the chosen block did not read as an article');
   let fix: FixNote | null = null;
   try {
-    if (choice.selector) {
+    if (choice.selector && other === 'misfits') {
+      // Read from the chosen block here; the site keeps no rule that would read its next article wrong.
+      fix = { site, narrowed: true, removed: read.value.fix.removed, pageOnly: true };
+    } else if (choice.selector) {
       await putSiteRule(withArticle(existing, site, choice.selector, now));
       preparedExtractions.forgetAll();
       fix = { site, narrowed: true, removed: read.value.fix.removed };

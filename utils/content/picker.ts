@@ -18,6 +18,7 @@
  * IndexedDB and keeps nothing once closed.
  */
 import { MIN_ARTICLE_CHARS } from '../site-rules/apply';
+import { otherArticleLinks } from '../site-rules/other-pages';
 import { exactPath, stableSelector } from '../site-rules/selector';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messaging';
@@ -333,7 +334,9 @@ export function startPicker(): void {
     say(t('pickerReading'));
     try {
       // The rule is what survives the site's next pages; the exact path is this page's block, for this read only.
-      const result = await sendMessage('fix.use', { selector: stableSelector(chosen), exact });
+      // `others`: articles this page links to, where the background tries the rule before keeping it.
+      const selector = stableSelector(chosen);
+      const result = await sendMessage('fix.use', { selector, exact, others: selector ? otherArticleLinks(document, location.href) : [] });
       if (result.ok) {
         // The tab is becoming the reader.
         close(false);

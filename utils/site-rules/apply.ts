@@ -34,15 +34,20 @@ function removeAll(root: ParentNode, selectors: readonly string[]): number {
   return removed;
 }
 
+/** The one element `selector` picks out of `doc` as its story, or null: none, several, or too little text. */
+export function articleContainer(doc: Document, selector: string): Element | null {
+  if (!doc.body || matchCount(doc, selector) !== 1) return null;
+  const container = doc.querySelector(selector)!;
+  return (container.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS ? container : null;
+}
+
 /** Narrows and cleans `doc` in place, before extraction. */
 export function applyBefore(doc: Document, rule: SiteRule): RuleOutcome {
   let narrowed = false;
-  if (rule.article && doc.body && matchCount(doc, rule.article) === 1) {
-    const container = doc.querySelector(rule.article)!;
-    if ((container.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS) {
-      doc.body.replaceChildren(container);
-      narrowed = true;
-    }
+  const container = rule.article ? articleContainer(doc, rule.article) : null;
+  if (container) {
+    doc.body.replaceChildren(container);
+    narrowed = true;
   }
   const removed = removeAll(doc, rule.remove);
   return { used: narrowed || removed > 0, narrowed, removed };

@@ -30,4 +30,9 @@ export interface FixNote {
   narrowed: boolean;
   /** Blocks the rule removed. */
   removed: number;
+  /**
+   * The page was read from the block the user chose, but no rule was kept: the
+   * block is not on another article of the site (utils/background/rule-trial.ts).
+   */
+  pageOnly?: boolean;
 }

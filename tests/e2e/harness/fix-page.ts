@@ -6,11 +6,14 @@
  * Each browser file supplies a FixSession (how to open the reader, the popup,
  * extension pages, and take light and dark screenshots there).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { expect } from 'vitest';
 import { ARTICLE_TITLE_PREFIX, saveAndWait } from './folio';
 import { aria, byName, clickByName, hasName, pageText, waitForText, waitForValue } from './pages';
 import { waitForArticle } from './reader';
+import { SITE_DIR } from './paths';
 import type { SiteServer } from './server';
 
 export const FIX_UI = {
@@ -89,9 +92,10 @@ export async function readsWrongFirst(s: FixSession): Promise<Page> {
  * middle of the window (as after Page Down), ↑ widens to the story, ↑ again to
  * the column with the headline, ↓ back to the story, Enter reads it.
  */
-export async function pickWithKeyboard(s: FixSession, reader: Page): Promise<void> {
+export async function pickWithKeyboard(s: FixSession, reader: Page, path = FIRST_PATH, notice = `Read with your fix for ${SITE}.`): Promise<void> {
+  const requestsBefore = s.server.requests.length;
   await clickByName(reader, FIX_UI.fixThisPage, 'button');
-  await waitForValue(async () => (await reader.evaluate(() => location.href).catch(() => '')) === s.server.url(FIRST_PATH) && (await hasPicker(reader)), (v) => v, 'the picker on the original page', 30_000);
+  await waitForValue(async () => (await reader.evaluate(() => location.href).catch(() => '')) === s.server.url(path) && (await hasPicker(reader)), (v) => v, 'the picker on the original page', 30_000);
   const before = await pageMarkup(reader);
   expect(before).toMatchObject({ hostInBody: false, shadowVisible: false });
   await reader.bringToFront();
@@ -114,8 +118,41 @@ export async function pickWithKeyboard(s: FixSession, reader: Page): Promise<voi
   const text = await readerAfterPick(reader);
   expect(text).toContain(FIRST_STORY);
   expect(text).not.toContain(LETTERS);
-  await waitForText(reader, `Read with your fix for ${SITE}.`);
-  await s.shoot(reader, 'fix-reader-notice');
+  await waitForText(reader, notice);
+  // The rule was tried on the other article the page links to ("More from the Gazette") before it was kept.
+  if (path === FIRST_PATH) expect(s.server.requests.slice(requestsBefore)).toContain(`/${SECOND_PATH}`);
+  await s.shoot(reader, path === FIRST_PATH ? 'fix-reader-notice' : 'fix-reader-page-only');
+}
+
+export const PAGE_ONLY_PATH = 'gazette/harbour-lights.html';
+const OTHER_TEMPLATE_PATH = 'gazette/lighthouse-open-day.html';
+
+/**
+ * A fix the site's other article does not bear out: the first article's
+ * template under another address, whose "More from the Gazette" link goes to
+ * an article of another template (no such block there). The reader reads the
+ * chosen block and says the fix is for this page only; the site keeps no rule,
+ * so the next article is read as before. Run with no rule for the site.
+ */
+export async function pickNotKeptWhenAnotherPageLacksIt(s: FixSession): Promise<void> {
+  const first = readFileSync(join(SITE_DIR, FIRST_PATH), 'utf8').replace('href="ferry-timetable.html"', `href="${OTHER_TEMPLATE_PATH.split('/')[1]}"`);
+  s.server.addRoute(PAGE_ONLY_PATH, first);
+  s.server.addRoute(
+    OTHER_TEMPLATE_PATH,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lighthouse open day draws a crowd</title><meta property="og:type" content="article"></head><body>
+    <article class="feature"><h1>Lighthouse open day draws a crowd</h1><div class="story-body">${'<p>Hundreds of visitors climbed the hundred and twelve steps of the old lighthouse on Saturday, the first open day since the lamp room was restored by volunteers over two long winters.</p>'.repeat(5)}</div></article>
+    </body></html>`,
+  );
+  const reader = await s.openReader(s.server.url(PAGE_ONLY_PATH));
+  expect(await readerText(reader)).toContain(LETTERS);
+  const requestsBefore = s.server.requests.length;
+  await pickWithKeyboard(s, reader, PAGE_ONLY_PATH, `for this page only: another article of ${SITE} has no such block`);
+  expect(s.server.requests.slice(requestsBefore)).toContain(`/${OTHER_TEMPLATE_PATH}`);
+  expect(await hasName(reader, FIX_UI.forget, 'button')).toBe(false);
+  // No rule was kept: the site's next article is read as before, letters and all.
+  const next = await s.openReader(s.server.url(SECOND_PATH));
+  expect(await readerText(next)).toContain(LETTERS);
+  await next.close();
 }
 
 /** The second article of the same template: right without help, and the reader says the fix was used. */
