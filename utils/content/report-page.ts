@@ -15,7 +15,7 @@ import { sendMessage, type ProtocolMap } from '../messaging';
 
 /** What this script sends (the schema's input; the background stores the validated output). */
 type PageReport = Parameters<ProtocolMap['page.report']>[0];
-import { canonicalUrl, leadImage, mainTextContainer, readingMinutes } from './main-text';
+import { canonicalUrl, leadImage, mainTextContainer, readingMinutesOf } from './main-text';
 
 /** Let the page finish its own work first; give up waiting after this long. */
 const IDLE_TIMEOUT_MS = 2000;
@@ -54,7 +54,7 @@ export function reportPage(): void {
       title: detection.title,
       siteName: detection.siteName,
       ...(detection.isArticle ? { leadImage: leadImage(document), canonicalUrl: canonicalUrl(document) } : {}),
-      ...(main ? { readingTimeMinutes: readingMinutes(main.textContent ?? '') } : {}),
+      ...(main ? { readingTimeMinutes: readingMinutesOf(main) } : {}),
     };
     send(last);
   });

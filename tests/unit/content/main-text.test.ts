@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The content script's cheap reads: main text container, reading time, lead image, canonical URL. */
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, leadImage, mainTextContainer, readingMinutes, textCounts } from '../../../utils/content/main-text';
+import { COUNTED_CHARS, MEASURED_CHARS, canonicalUrl, leadImage, mainTextContainer, readingMinutesOf, textCounts } from '../../../utils/content/main-text';
 
 function doc(html: string, url = 'https://news.example.com/world/story'): Document {
   const d = new DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
@@ -30,15 +30,44 @@ describe('mainTextContainer', () => {
   });
 });
 
-describe('readingMinutes', () => {
+const minutesOf = (html: string) => readingMinutesOf(doc(`<div id="m">${html}</div>`).getElementById('m')!);
+
+describe('readingMinutesOf', () => {
   it('estimates about 230 words a minute, at least one', () => {
-    expect(readingMinutes('word '.repeat(920))).toBe(4);
-    expect(readingMinutes('short')).toBe(1);
-    expect(readingMinutes('')).toBe(1);
+    expect(minutesOf('word '.repeat(920))).toBe(4);
+    expect(minutesOf('short')).toBe(1);
+    expect(minutesOf('')).toBe(1);
   });
 
   it('counts characters in space-less scripts', () => {
-    expect(readingMinutes('東'.repeat(1500))).toBe(3);
+    expect(minutesOf('東'.repeat(1500))).toBe(3);
+  });
+
+  it('reads words across markup as textContent does ("un<em>like</em>ly" is one word)', () => {
+    expect(minutesOf(`${'un<em>like</em>ly '.repeat(460)}<p>${'a<b>b</b> '.repeat(460)}</p>`)).toBe(4);
+    expect(minutesOf(`${'un<em>like</em>ly '.repeat(460)}<p>${'a<b>b</b> '.repeat(460)}</p>`)).toBe(Math.round(textCounts(`${'unlikely '.repeat(460)}${'ab '.repeat(460)}`).words / 230));
+  });
+
+  it('past COUNTED_CHARS, estimates the rest at the density counted (within 1% of counting it all)', () => {
+    const paragraph = `<p>${'The harbour council voted to rebuild the sea wall before the storms. '.repeat(40)}</p>`;
+    const html = paragraph.repeat(Math.ceil((COUNTED_CHARS * 5) / paragraph.length));
+    const exact = textCounts(doc(html).body.textContent ?? '').words / 230;
+    expect(Math.abs(minutesOf(html) - exact) / exact).toBeLessThan(0.01);
+  });
+
+  it('a story of very many elements, measured node by node, reads as the same text in few elements', () => {
+    const words = Array.from({ length: 21_000 }, (_, i) => `w${String(i).padStart(5, "0")}`);
+    // Each word split over two elements: still one word, as in textContent.
+    const many = minutesOf(words.map((w) => `<span>${w.slice(0, 3)}</span><span>${w.slice(3)} </span>`).join(''));
+    expect(many).toBe(minutesOf(words.join(' ')));
+    expect(many).toBe(Math.round(21_000 / 230));
+  });
+
+  it('measures at most MEASURED_CHARS: a longer text reads as that long (bounded work on any page)', () => {
+    const paragraph = `<p>${'The harbour council voted to rebuild the sea wall before the storms. '.repeat(40)}</p>`;
+    const at = (chars: number) => minutesOf(paragraph.repeat(Math.ceil(chars / paragraph.length)));
+    expect(at(MEASURED_CHARS * 3)).toBe(at(MEASURED_CHARS + paragraph.length));
+    expect(at(MEASURED_CHARS / 2)).toBeLessThan(at(MEASURED_CHARS));
   });
 
   it('counts words and CJK characters as the regexes `[^\\s CJK]+` and `[CJK]` do, on mixed text', () => {
