@@ -24,6 +24,8 @@ import { errorText, t } from '../i18n';
 import { sendMessage } from '../messaging';
 
 const INSTALLED = '__folioPicker';
+/** How long the pointer rests on a block before screen readers hear of it. */
+const POINTER_REST_MS = 700;
 /** Characters of the chosen block's opening the status line quotes. */
 const QUOTE_CHARS = 60;
 /** One wheel notch widens or narrows once: faster wheels would skip blocks. */
@@ -47,6 +49,7 @@ h2 { margin: 0 0 4px; font-size: 15px; font-weight: 700; }
 p { margin: 0 0 8px; }
 .hint { color: #5b5247; font-size: 13px; }
 .status { min-height: 20px; font-weight: 600; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .status[data-tone="error"] { color: #a3261b; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 4px; }
 button {
@@ -130,6 +133,9 @@ export function startPicker(): void {
   let root!: ShadowRoot;
   let outline!: HTMLElement;
   let status!: HTMLElement;
+  /** The status for screen readers: what the visible line says, announced once the choice settles. */
+  let announcer!: HTMLElement;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
   let useButton!: HTMLButtonElement;
   let buttons: HTMLButtonElement[] = [];
   let current: Element | null = null;
@@ -174,7 +180,13 @@ export function startPicker(): void {
     hint.textContent = t('pickerHint');
     status = document.createElement('p');
     status.className = 'status';
-    status.setAttribute('role', 'status');
+    // The visible line follows the pointer block by block; read aloud, every block crossed on the way
+    // would be announced. The live region gets the choice a key, the wheel or a click made at once,
+    // and the pointer's once it rests.
+    status.setAttribute('aria-hidden', 'true');
+    announcer = document.createElement('p');
+    announcer.className = 'sr-only';
+    announcer.setAttribute('role', 'status');
     const actions = document.createElement('div');
     actions.className = 'actions';
     const button = (label: string, onClick: () => void, keys?: string): HTMLButtonElement => {
@@ -189,19 +201,28 @@ export function startPicker(): void {
     useButton.className = 'primary';
     buttons = [button(t('pickerWider'), () => step('wider'), 'ArrowUp'), button(t('pickerNarrower'), () => step('narrower'), 'ArrowDown'), button(t('cancel'), close, 'Escape'), useButton];
     actions.append(...buttons);
-    bar.append(title, hint, status, actions);
+    bar.append(title, hint, status, announcer, actions);
     root.append(outline, bar);
     document.documentElement.append(host);
   }
 
-  function choose(el: Element | null, keepBelow = false): void {
+  /** Shows `text` on the status line; tells screen readers now, or once the pointer has rested. */
+  function showStatus(text: string, now: boolean): void {
+    status.textContent = text;
+    clearTimeout(announceTimer);
+    if (now) announcer.textContent = text;
+    else announceTimer = setTimeout(() => (announcer.textContent = text), POINTER_REST_MS);
+  }
+
+  /** `now`: the choice came from a key, the wheel or a click (announced at once), not a passing pointer or a scroll. */
+  function choose(el: Element | null, keepBelow = false, now = true): void {
     if (!el || el === current) return;
     if (!keepBelow) below = [];
     current = el;
     const words = textOf(el).split(' ').filter(Boolean).length;
     const opening = textOf(el).slice(0, QUOTE_CHARS);
     status.removeAttribute('data-tone');
-    status.textContent = t('pickerChosen', words, opening.length < textOf(el).length ? `${opening}…` : opening);
+    showStatus(t('pickerChosen', words, opening.length < textOf(el).length ? `${opening}…` : opening), now);
     place();
   }
 
@@ -251,7 +272,7 @@ export function startPicker(): void {
     if (held || busy) return;
     const at = document.elementFromPoint(event.clientX, event.clientY);
     if (!at || at === host) return;
-    choose(blockOf(at));
+    choose(blockOf(at), false, false);
   }
 
   function onClick(event: MouseEvent): void {
@@ -270,7 +291,7 @@ export function startPicker(): void {
   }
 
   function onScroll(): void {
-    if (!held && !pointed && !busy) choose(start());
+    if (!held && !pointed && !busy) choose(start(), false, false);
     place();
   }
 
@@ -313,7 +334,7 @@ export function startPicker(): void {
   function say(text: string, tone: 'error' | null = null): void {
     if (tone) status.setAttribute('data-tone', tone);
     else status.removeAttribute('data-tone');
-    status.textContent = text;
+    showStatus(text, true);
   }
 
   async function use(): Promise<void> {
@@ -383,6 +404,7 @@ export function startPicker(): void {
     window.removeEventListener('scroll', onScroll, { capture: true });
     window.removeEventListener('resize', place);
     cancelAnimationFrame(frame);
+    clearTimeout(announceTimer);
     host.remove();
     host = null;
     current = null;
