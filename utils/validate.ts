@@ -210,9 +210,9 @@ export const AnchorQuotesRequestSchema = s.object({
 
 // ── "Fix this page" (utils/background/fix-page.ts, utils/content/picker.ts, the reader) ──
 
-/** picker → background: "Use this as the article". The site comes from the sender, never from here. */
 const StableSelector = s.pipe(s.string('bad selector'), s.check(isStableSelector, 'not a stable selector'));
 
+/** picker → background: "Use this as the article". The site comes from the sender, never from here. */
 export const FixUseSchema = s.object({
   /** The block's stable selector, stored as the site's rule; null when none picks it out alone. */
   selector: s.nullable(StableSelector),

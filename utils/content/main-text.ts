@@ -121,22 +121,23 @@ export const MEASURED_CHARS = 1_000_000;
  */
 export function readingMinutesOf(root: Element): number {
   const counter = new WordCounter();
-  // Most stories: textContent, one native pass, beats visiting their thousands of text nodes from script.
-  if (root.getElementsByTagName('*').length <= MANY_ELEMENTS) {
-    const text = (root.textContent ?? '').slice(0, MEASURED_CHARS);
-    counter.add(text.slice(0, COUNTED_CHARS));
-    const scale = text.length > COUNTED_CHARS ? text.length / COUNTED_CHARS : 1;
-    return minutesFor(counter.words * scale, counter.cjk * scale);
-  }
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let counted = 0;
   let total = 0;
-  for (let node = walker.nextNode(); node && total < MEASURED_CHARS; node = walker.nextNode()) {
-    const text = node as Text;
-    total += text.length;
-    if (counted < COUNTED_CHARS) {
-      counter.add(text.data);
-      counted += text.length;
+  if (root.getElementsByTagName('*').length <= MANY_ELEMENTS) {
+    // Most stories: textContent, one native pass, beats visiting their thousands of text nodes from script.
+    const text = root.textContent ?? '';
+    total = Math.min(text.length, MEASURED_CHARS);
+    counted = Math.min(text.length, COUNTED_CHARS);
+    counter.add(text.slice(0, counted));
+  } else {
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && total < MEASURED_CHARS; node = walker.nextNode()) {
+      const text = node as Text;
+      total += text.length;
+      if (counted < COUNTED_CHARS) {
+        counter.add(text.data);
+        counted += text.length;
+      }
     }
   }
   const scale = counted > 0 ? total / counted : 1;
