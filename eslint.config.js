@@ -29,4 +29,19 @@ export default tseslint.config(
   { files: ['scripts/**', 'tests/**', '*.config.ts', '*.config.js'], languageOptions: { globals: { ...globals.node } } },
   { files: ['utils/db/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['utils/sanitize.ts', 'tests/**'], rules: { 'no-restricted-imports': 'off' } },
+  // Page-side waits poll on requestAnimationFrame, which a page not in front never runs: a wait
+  // that passes alone and times out in the full suite. tests/e2e/harness/wait.ts polls from Node.
+  {
+    files: ['tests/**'],
+    ignores: ['tests/e2e/harness/wait.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^waitFor(Function|Selector)$/]",
+          message: 'Use waitInPage / waitForElement (tests/e2e/harness/wait.ts): page-side polling stalls in background pages.',
+        },
+      ],
+    },
+  },
 );

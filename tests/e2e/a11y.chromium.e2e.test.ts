@@ -15,6 +15,7 @@ import { SAMPLE_SITE_NAME } from './harness/sample';
 import {
   SETTING_GROUPS, choose, fullAxTree, openReaderChromium, openTextPanel, runAxe, waitForStill, type AxeViolation,
 } from './harness/reader';
+import { waitForElement } from './harness/wait';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
@@ -50,7 +51,7 @@ describe('reader accessibility (Chromium, axe-core)', () => {
       await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'with the text panel open').toEqual([]);
       await reader.keyboard.press('Escape');
-      await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
+      await waitForElement(reader, '#reader-text-panel', { hidden: true, timeout: 10_000 });
       await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'reading').toEqual([]);
     });
@@ -58,12 +59,12 @@ describe('reader accessibility (Chromium, axe-core)', () => {
 
   it('the shortcuts panel has no serious or critical violations', async () => {
     await reader.keyboard.press('?');
-    await reader.waitForSelector('#reader-help-panel');
+    await waitForElement(reader, '#reader-help-panel');
     // The panel fades in (180 ms): axe would measure a half-transparent heading.
     await waitForStill(reader);
     expect(serious(await runAxe(reader))).toEqual([]);
     await reader.keyboard.press('Escape');
-    await reader.waitForSelector('#reader-help-panel', { hidden: true, timeout: 10_000 });
+    await waitForElement(reader, '#reader-help-panel', { hidden: true, timeout: 10_000 });
   });
 
   it('names read as written in the full accessibility tree: setting groups and site label, not their capitals', async () => {
@@ -75,6 +76,6 @@ describe('reader accessibility (Chromium, axe-core)', () => {
     expect(tree.filter((n) => shouting.includes(n.name))).toEqual([]);
     expect(tree.some((n) => n.name === SAMPLE_SITE_NAME)).toBe(true);
     await reader.keyboard.press('Escape');
-    await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
+    await waitForElement(reader, '#reader-text-panel', { hidden: true, timeout: 10_000 });
   });
 });

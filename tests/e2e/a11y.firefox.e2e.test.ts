@@ -25,6 +25,7 @@ import {
   PAPER, SETTING_GROUPS, choose, openReaderFirefox, openTextPanel, readerStyle, runAxe, waitForStill, type AxeViolation,
 } from './harness/reader';
 import { hasName } from './harness/pages';
+import { waitForElement } from './harness/wait';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
@@ -62,7 +63,7 @@ describe('reader accessibility (Firefox, axe-core)', () => {
       await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'with the text panel open').toEqual([]);
       await reader.keyboard.press('Escape');
-      await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
+      await waitForElement(reader, '#reader-text-panel', { hidden: true, timeout: 10_000 });
       await waitForStill(reader);
       expect(serious(await runAxe(reader)), 'reading').toEqual([]);
     });
@@ -71,12 +72,12 @@ describe('reader accessibility (Firefox, axe-core)', () => {
   it('the shortcuts panel has no serious or critical violations', async () => {
     await emulateColorScheme(firefox, reader, null);
     await reader.keyboard.press('?');
-    await reader.waitForSelector('#reader-help-panel');
+    await waitForElement(reader, '#reader-help-panel');
     // The panel fades in (180 ms): axe would measure a half-transparent heading.
     await waitForStill(reader);
     expect(serious(await runAxe(reader))).toEqual([]);
     await reader.keyboard.press('Escape');
-    await reader.waitForSelector('#reader-help-panel', { hidden: true, timeout: 10_000 });
+    await waitForElement(reader, '#reader-help-panel', { hidden: true, timeout: 10_000 });
   });
 
   it('names read as written: the setting groups and the site label, not their capitals', async () => {
@@ -87,7 +88,7 @@ describe('reader accessibility (Firefox, axe-core)', () => {
     }
     expect(await hasName(reader, SAMPLE_SITE_NAME.toUpperCase())).toBe(false);
     await reader.keyboard.press('Escape');
-    await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
+    await waitForElement(reader, '#reader-text-panel', { hidden: true, timeout: 10_000 });
   });
 
   it('control: axe injected over BiDi does see a violation planted in the reader', async () => {

@@ -12,6 +12,7 @@ import { useSiteAndChromium } from './harness/suite';
 import { SAMPLE_TITLE } from './harness/sample';
 import { waitForText, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, libraryEntries } from './harness/folio';
+import { waitForElement } from './harness/wait';
 
 let server: SiteServer;
 let chromium: ChromiumSession;
@@ -57,7 +58,7 @@ it('save page, toggle reader (there and back) and open library act on the active
   const reader = chromium.waitForPage(chromium.extensionUrl('reader.html?view='));
   await command('toggle-reader');
   tab = await reader;
-  await tab.waitForSelector('article p');
+  await waitForElement(tab, 'article p');
   expect(await chromium.tabIdsAt(tab.url())).toEqual([tabId]);
 
   const original = chromium.waitForPage(server.url('article.html?cmd=1'));

@@ -23,6 +23,7 @@ import { runAxe, waitForStill } from './harness/reader';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
 import { makeTempDir, removeDirs } from './harness/temp';
+import { waitForElement, waitInPage } from './harness/wait';
 
 let server: SiteServer;
 let chromium: ChromiumSession;
@@ -56,7 +57,7 @@ describe('export (Chromium)', () => {
   it('the dialog: keyboard reachable, named, no serious axe violations; screenshots light and dark', async () => {
     await library.focus('button[aria-haspopup="dialog"]');
     await library.keyboard.press('Enter');
-    await library.waitForSelector('dialog[open] #export-title');
+    await waitForElement(library, 'dialog[open] #export-title');
     // Focus moved into the modal dialog.
     expect(await library.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
     expect(await library.$eval('dialog[open]', (d) => d.getAttribute('aria-labelledby'))).toBe('export-title');
@@ -151,21 +152,20 @@ describe('export (Chromium)', () => {
     }, 1_500);
     await library.reload();
     await library.bringToFront();
-    await library.waitForSelector('button[aria-haspopup="dialog"]');
+    await waitForElement(library, 'button[aria-haspopup="dialog"]');
     const before = await finishedFiles(downloads);
     await openExportDialog(library);
     await chooseAndExport(library, 'HTML pages');
-    await library.waitForSelector('dialog[open] progress');
-    const progress = await library.waitForFunction(() => {
+    await waitForElement(library, 'dialog[open] progress');
+    const seen = await waitInPage(library, () => {
       const p = document.querySelector<HTMLProgressElement>('dialog[open] progress');
       return p && p.value > 0 ? { value: p.value, max: p.max } : null;
-    }, { timeout: 60_000 });
-    const seen = (await progress.jsonValue()) as { value: number; max: number };
+    }, { timeout: 60_000, what: 'progress' });
     expect(seen.max).toBe(1_504);
     await library.screenshot({ path: '/tmp/folio-export-progress-chromium.png' });
-    const cancel = await library.waitForSelector('dialog[open] ::-p-text(Cancel)');
+    const cancel = await waitForElement(library, 'dialog[open] ::-p-text(Cancel)');
     await cancel!.click();
-    await library.waitForFunction(() => document.querySelector('dialog[open] [aria-live]')?.textContent?.includes('Export cancelled'), { timeout: 60_000 });
+    await waitInPage(library, () => document.querySelector('dialog[open] [aria-live]')?.textContent?.includes('Export cancelled'), { timeout: 60_000, what: '"Export cancelled"' });
     expect(await library.$('dialog[open] progress')).toBeNull();
     // A small export after it: its file arrives, the cancelled one never does.
     await chooseAndExport(library, 'Link list', 'all');

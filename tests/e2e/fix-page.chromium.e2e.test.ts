@@ -12,6 +12,7 @@ import type { ChromiumSession } from './harness/chromium';
 import { LETTERS, SECOND_PATH, SECOND_STORY, clickUseByName, forgetFix, libraryFixes, pickNotKeptWhenAnotherPageLacksIt, pickWithKeyboard, pickWithMouseFromPopup, readsWrongFirst, removePromo, secondArticleRight, type FixSession } from './harness/fix-page';
 import { openReaderChromium, runAxe, waitForStill, type AxeViolation } from './harness/reader';
 import { useSiteAndChromium } from './harness/suite';
+import { waitInPage } from './harness/wait';
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
@@ -70,7 +71,7 @@ describe('Fix this page (Chromium)', () => {
     }
     await second.emulateMediaFeatures([]);
     await second.keyboard.press('Escape');
-    await second.waitForFunction(() => !document.querySelector('[data-removing]'));
+    await waitInPage(second, () => !document.querySelector('[data-removing]'), { what: 'the removal to finish' });
   });
 
   /**

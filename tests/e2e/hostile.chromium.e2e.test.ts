@@ -19,6 +19,7 @@ import { UI } from './harness/folio';
 import { clickByName, waitForValue } from './harness/pages';
 import { expectArticleSanitised, expectToolbarIntact } from './harness/hostile';
 import { waitForArticle } from './harness/reader';
+import { waitInPage } from './harness/wait';
 
 const HOSTILE_PATH = '/hostile-article.html';
 const FIRST_PARAGRAPH_END = 'including a meeting with the Chinese leader next week.</p>';
@@ -102,7 +103,7 @@ describe('hostile article content (Chromium)', () => {
     const popup = await chromium.openPopup(tab);
     readerFrom = server.requests.length;
     await clickByName(popup, UI.openReader, 'button');
-    await tab.waitForFunction(() => location.protocol === 'chrome-extension:', { timeout: 30_000 });
+    await waitInPage(tab, () => location.protocol === 'chrome-extension:', { timeout: 30_000, what: 'the tab to become the reader' });
     await waitForArticle(tab);
   });
 

@@ -37,6 +37,7 @@ import { UI } from './harness/folio';
 import { clickByName, waitForValue } from './harness/pages';
 import { expectArticleSanitised, expectToolbarIntact } from './harness/hostile';
 import { waitForArticle } from './harness/reader';
+import { waitForElement } from './harness/wait';
 
 const HOSTILE_PATH = '/hostile-article.html';
 const FIRST_PARAGRAPH_END = 'including a meeting with the Chinese leader next week.</p>';
@@ -139,7 +140,7 @@ describe('hostile article content (Firefox)', () => {
   it('keeps the toolbar intact: visible, on top and clickable', async () => {
     await expectToolbarIntact(tab);
     // Clicking the paragraph that carried onclick/onmouseover (the pointer moves over it first) runs nothing.
-    const paragraph = await tab.waitForSelector('::-p-text(Hover me, a paragraph with handlers.)');
+    const paragraph = await waitForElement(tab, '::-p-text(Hover me, a paragraph with handlers.)');
     await paragraph!.click();
     await paragraph!.dispose();
     expect(dialogs).toEqual([]);

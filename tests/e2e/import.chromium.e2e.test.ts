@@ -21,6 +21,7 @@ import { byName, clickByName, waitForText, waitForValue } from './harness/pages'
 import { runAxe, waitForStill } from './harness/reader';
 import { readSampleArticleHtml, SAMPLE_TITLE } from './harness/sample';
 import { chooseImportFile, dialogCounts, storeRecords, writePocketZip, type StoredMeta } from './harness/import';
+import { waitForElement } from './harness/wait';
 
 const QUOTE = 'Chinese and American officials met in Kuala Lumpur on Saturday';
 
@@ -118,7 +119,7 @@ describe('import (Chromium)', () => {
     expect(h!.selectors.quote.suffix.length).toBeGreaterThan(0);
     // In the reader, the stored position covers the quote in the body's text model (utils/highlights/text-model.ts).
     const reader = await chromium.openTab(chromium.extensionUrl(`reader.html?article=${encodeURIComponent(talks.id)}`));
-    await reader.waitForSelector('.reader-body p');
+    await waitForElement(reader, '.reader-body p');
     const placed = await reader.evaluate(({ start, end }) => {
       const root = document.querySelector('.reader-body')!;
       const skip = (el: Element | null): boolean => {

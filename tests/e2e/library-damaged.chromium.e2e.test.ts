@@ -12,6 +12,7 @@ import { useSiteAndChromium } from './harness/suite';
 import type { ChromiumSession } from './harness/chromium';
 import { clickInRow, waitForTitles } from './harness/library';
 import { waitForStill } from './harness/reader';
+import { waitForElement, waitInPage } from './harness/wait';
 
 const SOUND = {
   id: 'sound', urlKey: 'news.example/sound', url: 'https://news.example/sound', canonicalUrl: 'https://news.example/sound', title: 'A sound record',
@@ -56,7 +57,7 @@ describe('damaged records (Chromium)', () => {
     const page = await chromium.openTab(chromium.extensionUrl('library.html'));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.waitForSelector('text/Your library');
+    await waitForElement(page, 'text/Your library');
     await writeRaw(page, [
       SOUND,
       { id: 'bad-tags', urlKey: 'news.example/bad-tags', url: 'https://news.example/bad-tags', title: 'Tags gone wrong', savedAt: 1_700_000_100_000, tags: 'economy' },
@@ -72,7 +73,7 @@ describe('damaged records (Chromium)', () => {
     await page.screenshot({ path: '/tmp/folio-library-damaged.png' });
 
     await clickInRow(page, 'Tags gone wrong', 'Repair');
-    await page.waitForFunction(() => !document.querySelector('[data-row-id="bad-tags"] [role=status]'), { timeout: 10_000 });
+    await waitInPage(page, () => !document.querySelector('[data-row-id="bad-tags"] [role=status]'), { timeout: 10_000, what: 'the repaired row' });
     // Stays repaired in a fresh page: it was written back, not hidden.
     await page.reload();
     await waitForTitles(page, (t) => t.length === 3, 'three rows after reload');

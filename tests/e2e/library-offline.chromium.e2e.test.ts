@@ -16,6 +16,7 @@ import { SAMPLE_TITLE, checkReaderText } from './harness/sample';
 import { attribute, byName, clickByName, waitForText } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, UI, readerArticle, saveAndWait } from './harness/folio';
 import { storedArticles } from './harness/library-db';
+import { waitInPage } from './harness/wait';
 
 let server: SiteServer;
 let chromium: ChromiumSession;
@@ -35,7 +36,7 @@ function watchRequests(page: Page): string[] {
 }
 
 async function bodyImages(page: Page) {
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.reader-body img')].every((i) => i.complete), { timeout: 15_000 });
+  await waitInPage(page, () => [...document.querySelectorAll<HTMLImageElement>('.reader-body img')].every((i) => i.complete), { what: 'the images to load' });
   return page.$$eval('.reader-body img, header figure img', (imgs) =>
     (imgs as HTMLImageElement[]).map((i) => ({ src: i.currentSrc || i.src, loaded: i.complete && i.naturalWidth > 0 })),
   );

@@ -13,6 +13,7 @@ import { useSiteAndChromium } from './harness/suite';
 import { waitForValue } from './harness/pages';
 import { tabReportKey, type StoredReport } from './harness/folio';
 import { pathologicalPages } from './harness/pathological-pages';
+import { waitInPage } from './harness/wait';
 
 describe('pathological pages (Chromium)', () => {
   let server: SiteServer;
@@ -41,7 +42,7 @@ describe('pathological pages (Chromium)', () => {
       const tabId = await chromium.tabIdOf(tab);
       await waitForValue(() => reportOf(tabId), (r) => r?.url === url, `a report for ${p.label}`, 60_000);
       const before = Number(await tab.evaluate(() => document.documentElement.dataset.beats ?? '0'));
-      await tab.waitForFunction((n: number) => Number(document.documentElement.dataset.beats ?? '0') > n + 3, { timeout: 20_000 }, before);
+      await waitInPage(tab, (n: number) => Number(document.documentElement.dataset.beats ?? '0') > n + 3, { timeout: 20_000, what: 'more heartbeats' }, before);
       await tab.close();
     });
   }

@@ -13,6 +13,7 @@ import { SAMPLE_SITE_NAME, SAMPLE_TITLE } from './harness/sample';
 import { attribute, byName, clickByName, hasName, waitForText } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, UI, isNotArticleText, saveAndWait } from './harness/folio';
 import { POPUP_UI, thumbnail } from './harness/popup-ui';
+import { waitInPage } from './harness/wait';
 
 describe('popup states and sharing (Chromium, real toolbar popup)', () => {
   let server: SiteServer;
@@ -82,7 +83,7 @@ describe('popup states and sharing (Chromium, real toolbar popup)', () => {
   it('not an article: says so and offers "Open reader view anyway"', async () => {
     const home = await chromium.openTab(server.url('home.html'));
     const popup = await chromium.openPopup(home);
-    await popup.waitForFunction(() => /doesn[’']t look like an article/.test(document.body.innerText), { timeout: 15_000 });
+    await waitInPage(popup, () => /doesn[’']t look like an article/.test(document.body.innerText), { what: 'the not-an-article notice' });
     expect(isNotArticleText(await popup.evaluate(() => document.body.innerText))).toBe(true);
     await byName(popup, POPUP_UI.openReaderAnyway, 'button');
     await popup.close();

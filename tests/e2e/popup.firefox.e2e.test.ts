@@ -16,6 +16,7 @@ import { SAMPLE_SITE_NAME, SAMPLE_TITLE, readSampleArticleHtml } from './harness
 import { attribute, byName, clickByName, waitForText, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, UI, isNotArticleText, libraryEntries, saveAndWait } from './harness/folio';
 import { POPUP_UI, shownScale, storyParagraphSize, thumbnail } from './harness/popup-ui';
+import { waitInPage } from './harness/wait';
 
 const LINKED_PATH = '/linked-story.html';
 const LINKED_TITLE = 'Linked desk: Asean ministers meet as trade truce nears its end';
@@ -90,7 +91,7 @@ describe('popup, live text size and menus (Firefox)', () => {
   it('not an article: says so and offers "Open reader view anyway"', async () => {
     const home = await firefox.openTab(server.url('home.html'));
     const popup = await firefox.openPopupTab(await firefox.tabIdOf(home));
-    await popup.waitForFunction(() => /doesn[’']t look like an article/.test(document.body.innerText), { timeout: 15_000 });
+    await waitInPage(popup, () => /doesn[’']t look like an article/.test(document.body.innerText), { what: 'the not-an-article notice' });
     expect(isNotArticleText(await popup.evaluate(() => document.body.innerText))).toBe(true);
     await byName(popup, POPUP_UI.openReaderAnyway, 'button');
     await popup.close();

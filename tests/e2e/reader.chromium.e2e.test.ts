@@ -14,6 +14,7 @@ import { DEFAULT_FONT_SIZE, UI } from './harness/folio';
 import { aria, byName, clickByName, waitForText, waitForValue } from './harness/pages';
 import { PAPER, READER_UI, choose, openReaderChromium, readerStyle, waitForArticle } from './harness/reader';
 import { HERO_ALT, HERO_ARTICLE_HTML, HERO_CAPTION, HERO_PATH, RTL_ARTICLE_HTML, RTL_PATH, RTL_TITLE } from './harness/reader-fixtures';
+import { waitForElement } from './harness/wait';
 
 describe('reader view (Chromium)', () => {
   let server: SiteServer;
@@ -92,7 +93,7 @@ describe('reader view (Chromium)', () => {
     await waitForValue(() => readerStyle(reader), (s) => s.fontFamily.startsWith('"Atkinson Hyperlegible"'), 'the legible face');
     await choose(reader, 'Sepia');
     await reader.keyboard.press('Escape');
-    await reader.waitForSelector('#reader-text-panel', { hidden: true });
+    await waitForElement(reader, '#reader-text-panel', { hidden: true });
   });
 
   it('fonts come from the extension: the chosen faces load, and no request leaves for a font', async () => {
@@ -166,7 +167,7 @@ describe('reader view (Chromium)', () => {
     await reader.keyboard.press('?');
     await byName(reader, READER_UI.shortcuts, 'dialog');
     await reader.keyboard.press('Escape');
-    await reader.waitForSelector('#reader-help-panel', { hidden: true });
+    await waitForElement(reader, '#reader-help-panel', { hidden: true });
     expect(await reader.evaluate(() => document.activeElement?.id)).toBe('reader-help-button');
 
     await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -184,7 +185,7 @@ describe('reader view (Chromium)', () => {
     // The text panel opens from the keyboard and its choices take arrow keys.
     await reader.focus('#reader-text-button');
     await reader.keyboard.press('Enter');
-    await reader.waitForSelector('#reader-text-panel input:focus');
+    await waitForElement(reader, '#reader-text-panel input:focus');
     await reader.keyboard.press('ArrowRight');
     await waitForValue(() => readerStyle(reader), (s) => s.fontFamily.startsWith('"Source Sans 3"'), 'arrow key to pick the next face');
     await reader.keyboard.press('ArrowLeft');

@@ -11,6 +11,7 @@ import { startSiteServer, type SiteServer } from './harness/server';
 import { UI } from './harness/folio';
 import { clickByName, waitForValue } from './harness/pages';
 import { PAPER, choose, openReaderFirefox, readerStyle, waitForArticle } from './harness/reader';
+import { waitInPage } from './harness/wait';
 
 describe('reader view (Firefox)', () => {
   let server: SiteServer;
@@ -65,7 +66,7 @@ describe('reader view (Firefox)', () => {
       (window as unknown as { folioBeforeReload?: boolean }).folioBeforeReload = true;
     });
     void reader.reload().catch(() => undefined);
-    await reader.waitForFunction(() => !(window as unknown as { folioBeforeReload?: boolean }).folioBeforeReload && document.readyState === 'complete', { timeout: 30_000 });
+    await waitInPage(reader, () => !(window as unknown as { folioBeforeReload?: boolean }).folioBeforeReload && document.readyState === 'complete', { timeout: 30_000, what: 'the reloaded reader' });
     await waitForArticle(reader);
     const after = await readerStyle(reader);
     expect(after.fontSize).toBe(size);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startSiteServer, type SiteServer } from './harness/server';
 import { SAMPLE_TITLE } from './harness/sample';
-import { clickByName } from './harness/pages';
+import { clickByName, waitForText } from './harness/pages';
+import { waitForElement } from './harness/wait';
 
 describe('chromium harness', () => {
   let chromium: ChromiumSession;
@@ -44,5 +45,32 @@ describe('chromium harness', () => {
     await clickByName(page, 'Smaller story text', 'button');
     expect(await size()).toBe('16px');
     await page.close();
+  });
+
+  it('the harness waits see a page that is not in front (where frame-polled waits stall)', async () => {
+    const behind = await chromium.openTab(server.url('article.html?smoke=behind'));
+    const front = await chromium.openTab(server.url('article.html?smoke=front'));
+    expect(await behind.evaluate(() => document.visibilityState)).toBe('hidden');
+    const later = (text: string) =>
+      behind.evaluate((t) => {
+        setTimeout(() => {
+          const p = document.createElement('p');
+          p.textContent = t;
+          document.body.append(p);
+        }, 300);
+      }, text);
+    // The control: puppeteer's default wait (requestAnimationFrame) never sees the change.
+    await later('Shown late, the control');
+    // eslint-disable-next-line no-restricted-syntax
+    const stalled = await behind.waitForFunction(() => document.body.innerText.includes('Shown late, the control'), { timeout: 2_000 }).then(
+      () => false,
+      () => true,
+    );
+    expect(stalled).toBe(true);
+    await later('Shown late, by text');
+    await waitForText(behind, 'Shown late, by text', 5_000);
+    await later('Shown late, as an element');
+    await (await waitForElement(behind, '::-p-text(Shown late, as an element)', { visible: true, timeout: 5_000 })).dispose();
+    for (const page of [front, behind]) await page.close();
   });
 });

@@ -20,6 +20,7 @@ import { clickInRow, LIBRARY_UI, SEED, waitForTitles } from './library';
 import { aria, byName, clickByName, waitForText, waitForValue } from './pages';
 import { waitForArticle } from './reader';
 import { makeTempDir } from './temp';
+import { waitForElement, waitInPage } from './wait';
 
 const [A, B, C] = SEED as [typeof SEED[0], typeof SEED[0], typeof SEED[0]];
 /** A sentence of the sample story, highlighted in A. */
@@ -139,7 +140,7 @@ export async function wipeLibrary(library: Page): Promise<void> {
     await clickByName(library, view, 'button');
     await waitForTitles(library, (t) => t.length > 0, `the ${view} view`);
     await clickByName(library, LIBRARY_UI.selectAll, 'checkbox');
-    const bar = await library.waitForSelector(aria('Selected articles', 'region'));
+    const bar = await waitForElement(library, aria('Selected articles', 'region'));
     await clickIn(bar!, LIBRARY_UI.delete);
     await bar!.dispose();
     await waitForTitles(library, (t) => t.length === 0, `the ${view} view to empty`);
@@ -178,7 +179,7 @@ export async function importBackupFlow(b: BackupBrowser, path: string, before: L
   await waitForText(library, 'Folio backup ·');
   await library.screenshot({ path: `/tmp/folio-import-backup-preview-${shots}.png` });
   await library.keyboard.press('Escape');
-  await library.waitForFunction(() => !document.querySelector('dialog[open]'));
+  await waitInPage(library, () => !document.querySelector('dialog[open]'), { what: 'the dialog to close' });
 
   await importAndConfirm(library, path, { new: 3, kept: 0 });
   expect(await dialogCounts(library)).toEqual({ Imported: 3, Merged: 0, Skipped: 0, Failed: 0 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ChromeGlobal, ExtTab } from './ext-api';
 import { chromeExtensionPath } from './paths';
 import { makeTempDir, removeDirs } from './temp';
+import { waitInPage } from './wait';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -197,7 +198,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     const appeared = browser.waitForTarget(isPopup, { timeout: 15_000 });
     await w.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.action.openPopup());
     const popup = await (await appeared).asPage();
-    await popup.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+    await waitInPage(popup, () => document.readyState === 'complete', { what: 'the popup to load' });
     return popup;
   };
 

@@ -14,6 +14,7 @@ import { listZip, readEntry } from '../../../utils/transfer/zip-reader';
 import type { ChromiumSession } from './chromium';
 import type { FirefoxSession } from './firefox';
 import { waitForValue } from './pages';
+import { waitForElement, waitInPage } from './wait';
 
 /** Partly written downloads: Chromium's and Firefox's suffixes. */
 const PARTIAL = /\.(crdownload|part)$/;
@@ -62,7 +63,7 @@ export async function zipEntries(blob: Blob): Promise<Map<string, Uint8Array>> {
 
 export async function openExportDialog(library: Page): Promise<void> {
   await library.click('button[aria-haspopup="dialog"]');
-  await library.waitForSelector('dialog[open] #export-title');
+  await waitForElement(library, 'dialog[open] #export-title');
 }
 
 /** Picks the format whose label contains `formatLabel` and the scope, then starts the export. */
@@ -80,18 +81,17 @@ export async function chooseAndExport(library: Page, formatLabel: string, scope:
 
 /** Waits for the dialog's "Exported …" line and returns it. */
 export async function waitForExportDone(library: Page): Promise<string> {
-  const handle = await library.waitForFunction(() => {
+  return waitInPage(library, () => {
     const text = document.querySelector('dialog[open] [aria-live]')?.textContent ?? '';
     return text.startsWith('Exported') ? text : null;
-  }, { timeout: 60_000 }).catch(async (e: unknown) => {
+  }, { timeout: 60_000, what: '"Exported …"' }).catch(async (e: unknown) => {
     throw new Error(`${String(e)}; the dialog says: ${await library.$eval('dialog[open]', (d) => d.textContent).catch(() => '(no dialog)')}`);
   });
-  return (await handle.jsonValue()) as string;
 }
 
 export async function closeExportDialog(library: Page): Promise<void> {
   await library.keyboard.press('Escape');
-  await library.waitForFunction(() => !document.querySelector('dialog[open]'));
+  await waitInPage(library, () => !document.querySelector('dialog[open]'), { what: 'the dialog to close' });
 }
 
 /** A downloaded Folio backup holds every article named in `titles`, with its body and every stored image. */

@@ -15,6 +15,7 @@ import { aria, byName, clickByName, hasName, pageText, waitForText, waitForValue
 import { waitForArticle } from './reader';
 import { SITE_DIR } from './paths';
 import type { SiteServer } from './server';
+import { waitForElement } from './wait';
 
 export const FIX_UI = {
   fixThisPage: 'Fix this page',
@@ -288,7 +289,7 @@ export async function forgetFix(s: FixSession, reader: Page): Promise<void> {
 
 /** Clicks "Use this as the article" by its accessible name (Chromium's accessibility tree reaches into closed shadow roots). */
 export async function clickUseByName(page: Page): Promise<void> {
-  const button = await page.waitForSelector(aria(FIX_UI.use, 'button'), { timeout: 10_000 }).catch(async (error: unknown) => {
+  const button = await waitForElement(page, aria(FIX_UI.use, 'button'), { timeout: 10_000 }).catch(async (error: unknown) => {
     throw new Error(`The picker has no "${FIX_UI.use}" button; the page shows: ${(await pageText(page)).slice(0, 300)}`, { cause: error });
   });
   await button!.click();

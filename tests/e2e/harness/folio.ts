@@ -4,6 +4,7 @@
  */
 import type { Page } from 'puppeteer';
 import { aria, attribute, byName, pageText } from './pages';
+import { waitForElement, waitInPage } from './wait';
 
 export const UI = {
   openReader: 'Open reader view',
@@ -62,7 +63,7 @@ export async function saveAndWait(page: Page): Promise<void> {
   const save = await byName(page, UI.saveForLater, 'button');
   await save.click();
   await save.dispose();
-  const saved = await page.waitForSelector(aria(UI.saved), { timeout: 20_000 }).catch(async (error: unknown) => {
+  const saved = await waitForElement(page, aria(UI.saved), { timeout: 20_000 }).catch(async (error: unknown) => {
     const shown = await pageText(page).catch(() => '(page text unavailable)');
     throw new Error(`"${UI.saveForLater}" never became "${UI.saved}"; the page shows: ${shown.slice(0, 600)}`, { cause: error });
   });
@@ -74,7 +75,7 @@ export async function saveAndWait(page: Page): Promise<void> {
 
 /** The reader's <article> text (textContent: hidden text counts as leaked too) and computed font size. */
 export async function readerArticle(page: Page): Promise<{ text: string; fontSize: string }> {
-  await page.waitForFunction(() => (document.querySelector('article')?.textContent ?? '').length > 500, { timeout: 30_000 });
+  await waitInPage(page, () => (document.querySelector('article')?.textContent ?? '').length > 500, { timeout: 30_000, what: 'the article' });
   return page.$eval('article', (article) => ({
     text: article.textContent ?? '',
     fontSize: getComputedStyle(article).fontSize,

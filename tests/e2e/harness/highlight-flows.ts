@@ -14,6 +14,7 @@ import {
 } from './highlights';
 import { aria, byName, clickByName, hasName, waitForText, waitForValue } from './pages';
 import { waitForArticle } from './reader';
+import { waitForElement } from './wait';
 
 /** What the flows need from a browser: open a saved article in a fresh tab, reload a reader tab. */
 export interface HighlightBrowser {
@@ -48,7 +49,7 @@ export async function highlightUnsavedFlow(reader: Page): Promise<string> {
   expect(rows[0]!.selectors.quote.exact).toBe(HL.sentence);
   expect(rows[0]!.color).toBe('green');
   // Highlighting saved the article: the toolbar says so, and the highlight belongs to it.
-  await reader.waitForSelector(aria(UI.saved), { timeout: 20_000 });
+  await waitForElement(reader, aria(UI.saved), { timeout: 20_000 });
   const ids = await reader.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('folio');
@@ -75,7 +76,7 @@ export async function noteFlow(reader: Page): Promise<void> {
   await clickPainted(reader, HL.sentence);
   const popover = await byName(reader, HL_UI.popover, 'dialog');
   await clickIn(popover, HL_UI.editNote);
-  const field = await popover.waitForSelector('textarea');
+  const field = await waitForElement(popover, 'textarea');
   await field!.type(NOTE);
   await field!.dispose();
   await clickIn(popover, HL_UI.saveNote);

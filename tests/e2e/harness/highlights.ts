@@ -6,6 +6,7 @@
  */
 import type { ElementHandle, Page } from 'puppeteer';
 import { aria, byName, waitForValue } from './pages';
+import { waitForElement, waitInPage } from './wait';
 
 export const HL_UI = {
   toolbar: 'Selection',
@@ -45,13 +46,14 @@ async function dragPoints(page: Page, from: string, to: string): Promise<{ start
     }
   }, from);
   // The page may still move after the scroll (a layout that settles): measure once it holds still for two frames.
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     () =>
       new Promise<boolean>((resolve) => {
         const y = window.scrollY;
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y)));
       }),
-    { polling: 50, timeout: 10_000 },
+    { timeout: 10_000, what: 'the scroll to settle' },
   );
   return page.evaluate(
     (a, b) => {
@@ -105,7 +107,7 @@ export async function selectionToolbar(page: Page): Promise<ElementHandle<Elemen
 
 /** Clicks the control named `name` inside `container`. */
 export async function clickIn(container: ElementHandle<Element>, name: string, role = 'button'): Promise<void> {
-  const handle = await container.waitForSelector(aria(name, role), { timeout: 10_000 });
+  const handle = await waitForElement(container, aria(name, role), { timeout: 10_000 });
   if (!handle) throw new Error(`No ${role} named ${name}`);
   await handle.click();
   await handle.dispose();

@@ -30,6 +30,7 @@ import { UI } from './folio';
 import { waitForValue } from './pages';
 import { READER_UI, waitForArticle } from './reader';
 import { batchArticle, batches, loadHostileCorpus, LEAK_PREFIX, PWNED_PREFIX, type HostilePayload } from '../../support/hostile-corpus';
+import { waitForElement } from './wait';
 
 /** Enough batches that each reader page holds ~50 payloads: a few pages, not one per payload. */
 export const BATCH_COUNT = 5;
@@ -247,7 +248,7 @@ export async function expectFolioIntact(reader: Page, batch: HostileBatch): Prom
   const button = (await reader.$('#reader-text-button'))!;
   await button.click();
   await button.dispose();
-  await reader.waitForSelector('#reader-text-panel', { visible: true, timeout: 10_000 });
+  await waitForElement(reader, '#reader-text-panel', { visible: true, timeout: 10_000 });
   await reader.keyboard.press('Escape');
-  await reader.waitForSelector('#reader-text-panel', { hidden: true, timeout: 10_000 });
+  await waitForElement(reader, '#reader-text-panel', { hidden: true, timeout: 10_000 });
 }

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer';
 import { UI } from './folio';
 import { clickByName } from './pages';
 import { READER_UI } from './reader';
+import { waitInPage } from './wait';
 
 /** No dangerous element, handler, scheme or styling survived; the story, its relative link and alt text did. */
 export async function expectArticleSanitised(tab: Page, relativeStoryUrl: string): Promise<void> {
@@ -46,5 +47,5 @@ export async function expectToolbarIntact(tab: Page): Promise<void> {
   expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 0, 0)');
   const before = await tab.$eval('article', (a) => getComputedStyle(a).fontSize);
   await clickByName(tab, UI.increaseFont, 'button');
-  await tab.waitForFunction((b) => getComputedStyle(document.querySelector('article')!).fontSize !== b, {}, before);
+  await waitInPage(tab, (b: string) => getComputedStyle(document.querySelector('article')!).fontSize !== b, { what: 'a new font size' }, before);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { Page } from 'puppeteer';
 import { makeTempDir } from './temp';
+import { waitForElement } from './wait';
 
 export interface PocketRow {
   url: string;
@@ -37,7 +38,7 @@ export async function writePocketZip(rows: readonly PocketRow[], annotations: { 
 
 /** Chooses `path` in the library's import file chooser (the hidden input behind the "Import" button). */
 export async function chooseImportFile(library: Page, path: string): Promise<void> {
-  const input = await library.waitForSelector('input[data-import-file]');
+  const input = await waitForElement(library, 'input[data-import-file]');
   await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
 }
 

@@ -8,6 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { readSampleArticleHtml, SAMPLE_TITLE } from './sample';
 import type { SiteServer } from './server';
 import { waitForValue } from './pages';
+import { POLL_MS, waitForElement } from './wait';
 
 export const LIBRARY_UI = {
   search: 'Search saved articles',
@@ -70,13 +71,15 @@ export async function waitForTitles(page: Page, predicate: (titles: string[]) =>
 
 /** The control named `name` inside the row titled `title`. */
 export async function rowControl(page: Page, title: string, name: string): Promise<ElementHandle<Element>> {
+  // An element handle is wanted, so a page-side wait, polled on a timer (not on frames: see wait.ts).
+  // eslint-disable-next-line no-restricted-syntax
   const handle = await page.waitForFunction(
     (wanted, label) => {
       const rows = [...document.querySelectorAll('[data-row-id]')];
       const row = rows.find((r) => (r.querySelector('a[data-open]')?.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted);
       return row ? [...row.querySelectorAll('button, a, input')].find((el) => el.getAttribute('aria-label') === label || el.textContent?.trim() === label) ?? null : null;
     },
-    { timeout: 15_000 },
+    { timeout: 15_000, polling: POLL_MS },
     title,
     name,
   );
@@ -106,7 +109,7 @@ export async function markedWords(page: Page): Promise<string[]> {
 
 /** Replace the search field's text as typing would (select all, type). */
 export async function search(page: Page, text: string): Promise<void> {
-  const field = await page.waitForSelector('input[type=search]');
+  const field = await waitForElement(page, 'input[type=search]');
   await field!.click({ count: 3 });
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.type(text);

@@ -17,6 +17,7 @@ import { attribute, byName, clickByName, hasName, waitForText, waitForValue } fr
 import { waitForArticle } from './reader';
 import { search } from './library';
 import type { SiteServer } from './server';
+import { waitForElement } from './wait';
 
 export interface LiveSession {
   server: SiteServer;
@@ -136,7 +137,7 @@ export async function readerPlacesAndMakes(session: LiveSession, state: LiveStat
   await clickPainted(reader, READER_PHRASE);
   const popover = await byName(reader, HL_UI.popover, 'dialog');
   await clickIn(popover, HL_UI.editNote);
-  const field = await popover.waitForSelector('textarea');
+  const field = await waitForElement(popover, 'textarea');
   await field!.type(note);
   await field!.dispose();
   await clickIn(popover, HL_UI.saveNote);

@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer';
 import type { StoredReport } from './folio';
 import { waitForValue } from './pages';
+import { waitInPage } from './wait';
 
 /** tests/fixtures/site/spa.html: a teaser list that pushState-routes to one story. */
 export const SPA_PATH = 'spa.html';
@@ -19,7 +20,7 @@ export async function leaveMarker(page: Page): Promise<void> {
 }
 
 export async function markerSurvived(page: Page): Promise<boolean> {
-  await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+  await waitInPage(page, () => document.readyState === 'complete', { what: 'the page to load' });
   return page.evaluate(() => (window as unknown as { folioTestMarker?: string }).folioTestMarker === 'before-leaving');
 }
 

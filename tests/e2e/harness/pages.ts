@@ -3,6 +3,7 @@
  * does, by accessible name, through puppeteer's ARIA selector.
  */
 import type { ElementHandle, Page } from 'puppeteer';
+import { POLL_MS, waitInPage } from './wait';
 
 /** `::-p-aria([name="…"][role="…"])` with the name escaped. */
 export function aria(name: string, role?: string): string {
@@ -10,17 +11,29 @@ export function aria(name: string, role?: string): string {
   return `::-p-aria([name=${quoted}]${role ? `[role="${role}"]` : ''})`;
 }
 
-/** Wait for the control named `name` (optionally with `role`) and return it. */
+/**
+ * Wait for the control named `name` (optionally with `role`) and return it.
+ * Queried from Node on a timer, not by waitForSelector: ARIA selectors poll on
+ * requestAnimationFrame there, which a page that is not in front never runs (see wait.ts).
+ */
 export async function byName(page: Page, name: string, role?: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(aria(name, role), { timeout }).catch(async (error: unknown) => {
-    // Say what the page showed instead: that is what a failure report needs.
-    const shown = await pageText(page).catch(() => '(page text unavailable)');
-    throw new Error(`No ${role ?? 'element'} named ${JSON.stringify(name)} on ${page.url()}; the page shows: ${shown.slice(0, 600)}`, {
-      cause: error,
-    });
+  const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const handle = await page.$(aria(name, role));
+      if (handle) return handle;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  // Say what the page showed instead: that is what a failure report needs.
+  const shown = await pageText(page).catch(() => '(page text unavailable)');
+  throw new Error(`No ${role ?? 'element'} named ${JSON.stringify(name)} on ${page.url()}; the page shows: ${shown.slice(0, 600)}`, {
+    cause: lastError ?? undefined,
   });
-  if (!handle) throw new Error(`No element named ${JSON.stringify(name)} on ${page.url()}`);
-  return handle;
 }
 
 export async function clickByName(page: Page, name: string, role?: string): Promise<void> {
@@ -43,13 +56,12 @@ export async function attribute(handle: ElementHandle<Element>, name: string): P
 /** Wait until the page's visible text contains `text`. */
 export async function waitForText(page: Page, text: string, timeout = 15_000): Promise<void> {
   // Case-insensitive: innerText applies CSS text-transform (uppercase eyebrows).
-  await page
-    .waitForFunction(
-      (t) => (document.body?.innerText ?? '').replace(/\s+/g, ' ').toLowerCase().includes(t.toLowerCase()),
-      { timeout },
-      text,
-    )
-    .catch(async (error: unknown) => {
+  await waitInPage(
+    page,
+    (t: string) => (document.body?.innerText ?? '').replace(/\s+/g, ' ').toLowerCase().includes(t.toLowerCase()),
+    { timeout, what: JSON.stringify(text) },
+    text,
+  ).catch(async (error: unknown) => {
       const shown = await pageText(page).catch(() => '(page text unavailable)');
       throw new Error(`${page.url()} never showed ${JSON.stringify(text)}; it shows: ${shown.slice(0, 600)}`, { cause: error });
     });

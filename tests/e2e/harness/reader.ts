@@ -10,6 +10,7 @@ import type { ChromiumSession } from './chromium';
 import type { FirefoxSession } from './firefox';
 import { UI } from './folio';
 import { aria, byName, clickByName, pageText, waitForValue } from './pages';
+import { waitForElement, waitInPage } from './wait';
 
 export const READER_UI = {
   textSettings: 'Text and theme',
@@ -32,7 +33,7 @@ export const PAPER = {
 
 /** Wait until the tab at `page` shows the reader with an article in it. */
 export async function waitForArticle(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector('article .reader-body')?.textContent ?? '').length > 200, { timeout }).catch(
+  await waitInPage(page, () => (document.querySelector('article .reader-body')?.textContent ?? '').length > 200, { timeout, what: 'the article' }).catch(
     async (error: unknown) => {
       const shown = await pageText(page).catch(() => '');
       throw new Error(`The reader never showed an article; it shows: ${shown.slice(0, 400)}`, { cause: error });
@@ -110,13 +111,13 @@ export async function openTextPanel(page: Page): Promise<void> {
   const expanded = await button.evaluate((b) => b.getAttribute('aria-expanded'));
   if (expanded !== 'true') await button.click();
   await button.dispose();
-  await page.waitForSelector('#reader-text-panel', { timeout: 10_000 });
+  await waitForElement(page, '#reader-text-panel', { timeout: 10_000 });
 }
 
 /** Choose `label` (a radio's accessible name, e.g. "Sepia") in the text panel. */
 export async function choose(page: Page, label: string): Promise<void> {
   await openTextPanel(page);
-  const radio = await page.waitForSelector(`#reader-text-panel ${aria(label, 'radio')}`, { timeout: 10_000 });
+  const radio = await waitForElement(page, `#reader-text-panel ${aria(label, 'radio')}`, { timeout: 10_000 });
   await radio!.click();
   await radio!.dispose();
 }
@@ -148,12 +149,13 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
  * computed colours and opacities are final, which is what axe measures.
  */
 export async function waitForStill(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     () =>
       document
         .getAnimations()
         .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-    { polling: 50, timeout },
+    { timeout, what: 'animations to end' },
   );
 }
 
