@@ -37,6 +37,12 @@ for (const [browser, dir] of [['Chrome', chromeExtensionPath()], ['Firefox', fir
       }
     });
 
+    it('does without webextension-polyfill (in Chrome it wraps the whole API on every page load)', () => {
+      for (const { path, code } of contentScripts(dir)) {
+        expect(code, path).not.toContain('This script should only be loaded in a browser extension');
+      }
+    });
+
     it(`is under ${MAX_GZIP_BYTES / 1000} kB gzipped`, () => {
       for (const { path, code } of contentScripts(dir)) {
         const size = gzipSync(Buffer.from(code)).length;

@@ -5,10 +5,10 @@
  * font-size, so any later scale is exact (no compounding) and 100 % restores
  * the page's own styles untouched.
  */
-import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messaging';
 import { normaliseScale } from '../site-font';
 import { mainTextContainer } from './main-text';
+import { extensionId } from './extension-id';
 
 const TEXT_ELEMENTS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,dt,td,th,pre';
 
@@ -61,6 +61,6 @@ export function watchSiteFont(): void {
     })
     .catch(() => undefined);
   onMessage('siteFont.apply', ({ data, sender }) => {
-    if (sender.id === browser.runtime.id) applyScale(normaliseScale(data.scale));
+    if (sender.id !== undefined && sender.id === extensionId()) applyScale(normaliseScale(data.scale));
   });
 }
