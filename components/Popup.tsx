@@ -101,7 +101,7 @@ function ArticleActions({ model }: { model: PopupModel }) {
   const siteFont = model.siteFont.value;
   return (
     <>
-      <ArticleCard article={model.article.value!} />
+      <ArticleCard article={model.article.value!} minutes={model.readingMinutes.value} />
       <div class="flex flex-col gap-2">
         <button
           type="button"

@@ -6,10 +6,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { watchSiteFont } from '@/utils/content/live-font';
 import { watchPage } from '@/utils/content/page-watch';
-import { reportAgain, reportPage } from '@/utils/content/report-page';
+import { answerReadingTime, reportAgain, reportPage } from '@/utils/content/report-page';
 
 export default defineUnlistedScript(() => {
   reportPage();
+  answerReadingTime();
   // Text scale the user chose for this site in the popup (nothing to do on sites never resized).
   watchSiteFont();
   // Back/forward cache, history navigations and single-page sites' route changes.

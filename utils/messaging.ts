@@ -29,6 +29,7 @@ import type {
   LiveSelectionSchema,
   PaintOutcomeSchema,
   PageReportSchema,
+  ReadingMinutesSchema,
   ReaderSourceSchema,
   SiteQuerySchema,
   SiteScaleApplySchema,
@@ -60,6 +61,10 @@ export interface ProtocolMap {
   'page.report'(data: InferInput<typeof PageReportSchema>): void;
   /** popup → background: what Folio knows of a tab. */
   'tab.getState'(data: TabRequest): TabState;
+  /** popup → background: the reading time of the tab's article, counted by its content script now (null when unknown). */
+  'tab.readingTime'(data: TabRequest): number | null;
+  /** background → the content script of a tab's top frame: count the main text's reading time. */
+  'page.readingTime'(data: undefined): InferInput<typeof ReadingMinutesSchema>;
   /** popup → background: the popup is open on this tab; extract its article now if it is one, ahead of a click. */
   'reader.prepare'(data: TabRequest): void;
   /** popup → background: extract the tab's article and turn the tab into the reader. */

@@ -5,7 +5,8 @@ import { t } from '../../utils/i18n';
 import { siteLabel } from '../../utils/url';
 import { Glyph } from '../share/Glyph';
 
-export function ArticleCard({ article }: { article: PageReport }) {
+/** `minutes` arrives a moment after the card (the page counts it when the popup opens); null until then. */
+export function ArticleCard({ article, minutes }: { article: PageReport; minutes: number | null }) {
   const site = article.siteName || siteLabel(article.url);
   // A thumbnail that fails to load (offline, hotlink-protected) simply goes away.
   const [imageFailed, setImageFailed] = useState(false);
@@ -30,10 +31,10 @@ export function ArticleCard({ article }: { article: PageReport }) {
         <h2 id="popup-article-title" class="line-clamp-3 font-serif text-[1.0625rem] font-semibold leading-snug text-ink">
           {article.title}
         </h2>
-        {article.readingTimeMinutes !== undefined && (
-          <p class="mt-1.5 flex items-center gap-1.5 text-[0.8125rem] text-muted">
+        {minutes !== null && (
+          <p class="mt-1.5 flex animate-rise items-center gap-1.5 text-[0.8125rem] text-muted">
             <Glyph name="clock" size={14} />
-            {t('minutesRead', article.readingTimeMinutes)}
+            {t('minutesRead', minutes)}
           </p>
         )}
       </div>

@@ -1,14 +1,20 @@
 /** The page report's optional extras from the content script: kept when sound, dropped (not fatal) when not. */
 import { describe, expect, it } from 'vitest';
-import { pageReport } from '../../utils/validate';
+import { pageReport, readingMinutes } from '../../utils/validate';
 
 const BASE = { url: 'https://news.example.com/a', isArticle: true, title: 'T', siteName: 'S' };
 
 describe('pageReport extras', () => {
-  it('keeps an http(s) lead image, a canonical URL and a whole reading time', () => {
-    expect(
-      pageReport({ ...BASE, leadImage: 'https://cdn.example/a.jpg', canonicalUrl: 'https://news.example.com/a', readingTimeMinutes: 4 }),
-    ).toEqual({ ...BASE, leadImage: 'https://cdn.example/a.jpg', canonicalUrl: 'https://news.example.com/a', readingTimeMinutes: 4 });
+  it('keeps an http(s) lead image and a canonical URL', () => {
+    expect(pageReport({ ...BASE, leadImage: 'https://cdn.example/a.jpg', canonicalUrl: 'https://news.example.com/a' })).toEqual({
+      ...BASE,
+      leadImage: 'https://cdn.example/a.jpg',
+      canonicalUrl: 'https://news.example.com/a',
+    });
+  });
+
+  it('carries no reading time any more (the popup asks the page for it): a sent one is dropped', () => {
+    expect(pageReport({ ...BASE, readingTimeMinutes: 4 })).toEqual(BASE);
   });
 
   it('drops hostile or malformed extras but keeps the report', () => {
@@ -17,11 +23,6 @@ describe('pageReport extras', () => {
       { leadImage: 'data:image/png;base64,AA' },
       { leadImage: 42 },
       { canonicalUrl: 'file:///etc/passwd' },
-      { readingTimeMinutes: 0 },
-      { readingTimeMinutes: 2.5 },
-      { readingTimeMinutes: 10_000 },
-      { readingTimeMinutes: '4' },
-      { readingTimeMinutes: Number.NaN },
     ]) {
       expect(pageReport({ ...BASE, ...extras })).toEqual(BASE);
     }
@@ -29,5 +30,13 @@ describe('pageReport extras', () => {
 
   it('still refuses a report without a valid page URL', () => {
     expect(() => pageReport({ ...BASE, url: 'javascript:alert(1)', leadImage: 'https://cdn.example/a.jpg' })).toThrow();
+  });
+});
+
+describe('readingMinutes (the page\'s answer to the popup)', () => {
+  it('keeps a whole count of minutes and reads anything else as not known', () => {
+    expect(readingMinutes(4)).toBe(4);
+    expect(readingMinutes(600)).toBe(600);
+    for (const bad of [0, 2.5, 10_000, '4', Number.NaN, undefined, null, { minutes: 4 }]) expect(readingMinutes(bad)).toBeNull();
   });
 });

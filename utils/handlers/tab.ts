@@ -4,6 +4,7 @@ import { findSavedId } from '../db/articles';
 import { pageAccess } from '../page-access';
 import { reportFor, type TabState } from '../tab-state';
 import * as v from '../validate';
+import { sendMessage } from '../messaging';
 import { handle } from './register';
 
 export function registerTabHandlers(): void {
@@ -16,5 +17,11 @@ export function registerTabHandlers(): void {
     // Saving keys an article by its canonical URL (when on the page's own site): look it up the same way.
     const savedId = await findSavedId(url, current?.canonicalUrl).catch(() => null);
     return { tabId, url, access, report: current, savedId };
+  });
+  // Counted by the tab's content script when asked (it no longer counts on every page load).
+  // No answer (a page still loading, one without the script) is "not known", never an error.
+  handle('tab.readingTime', 'extension-page', v.tabRequest, async ({ tabId }) => {
+    const reply = await sendMessage('page.readingTime', undefined, { tabId, frameId: 0 }).catch(() => null);
+    return v.readingMinutes(reply);
   });
 }

@@ -92,6 +92,8 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
   const copied = signal(false);
   const online = signal(deps.online?.() ?? true);
   const fontSize = createFontSizeModel();
+  /** The article's reading time, counted by the page when the popup opens (null until known, or unknown). */
+  const readingMinutes = signal<number | null>(null);
   /** The live page's text scale; set once the tab is known to be a web article. */
   const siteFont = signal<SiteFontModel | null>(null);
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,6 +139,11 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
         return;
       }
       tabId.value = id;
+      // Asked first: the extraction below keeps the page's main thread busy for a while on a long page.
+      deps
+        .send('tab.readingTime', { tabId: id })
+        .then((minutes) => (readingMinutes.value = minutes))
+        .catch((e: unknown) => console.warn('[folio] tab.readingTime failed', e));
       // Extraction starts now, beside the state request: by the time the user
       // clicks "Open reader view" or "Save", the article is usually ready.
       deps.send('reader.prepare', { tabId: id }).catch((e: unknown) => console.warn('[folio] reader.prepare failed', e));
@@ -293,6 +300,7 @@ export function createPopupModel(deps: PopupDeps = defaultPopupDeps()) {
     fontSize,
     siteFont,
     load,
+    readingMinutes,
     openReader,
     fixPage,
     save,

@@ -26,6 +26,7 @@ function setup(state: TabState | Error, replies: Record<string, unknown> = {}, s
     }
     if (type in replies) return replies[type];
     if (type === 'reader.prepare') return undefined;
+    if (type === 'tab.readingTime') return null;
     throw new Error(`unexpected ${type} ${JSON.stringify(data)}`);
   });
   const deps: PopupDeps = {
@@ -59,12 +60,25 @@ describe('popup model', () => {
     await a.model.load();
     expect(a.send).toHaveBeenCalledWith('tab.getState', { tabId: 7 });
     expect(a.deps.activeTabId).not.toHaveBeenCalled();
-    // The extraction is asked for before the state, so it runs while the popup renders.
-    expect(a.send.mock.calls.map((c) => c[0]).slice(0, 2)).toEqual(['reader.prepare', 'tab.getState']);
+    // The reading time first (the extraction keeps the page busy), then the extraction, before
+    // the state, so both run while the popup renders.
+    expect(a.send.mock.calls.map((c) => c[0]).slice(0, 3)).toEqual(['tab.readingTime', 'reader.prepare', 'tab.getState']);
 
     const b = setup({ ...ARTICLE_STATE, tabId: 99 }, {}, '');
     await b.model.load();
     expect(b.send).toHaveBeenCalledWith('tab.getState', { tabId: 99 });
+  });
+
+  it("shows the page's reading time once it answers, and nothing while it does not", async () => {
+    const counted = setup(ARTICLE_STATE, { 'tab.readingTime': 4 });
+    expect(counted.model.readingMinutes.value).toBeNull();
+    await counted.model.load();
+    expect(counted.send).toHaveBeenCalledWith('tab.readingTime', { tabId: 7 });
+    expect(counted.model.readingMinutes.value).toBe(4);
+
+    const silent = setup(ARTICLE_STATE);
+    await silent.model.load();
+    expect(silent.model.readingMinutes.value).toBeNull();
   });
 
   it('shows the article with clean share links', async () => {
