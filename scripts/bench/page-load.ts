@@ -1,8 +1,9 @@
 /**
  * What Folio costs every page a person opens: the same pages loaded in one
- * real Chromium with Folio (the default profile, where the always-on content
- * script runs) and without it (an incognito context, where extensions are off
- * unless allowed), alternating so both see the same machine load. Per page:
+ * real Chromium with Folio (where the always-on content script runs) and in a
+ * second, identical Chromium without it (same flags, a fresh profile of its own;
+ * until 2026-12-02 an incognito context of the first, which also differs in its
+ * storage and cache), alternating so both see the same machine load. Per page:
  * - the load event, with beside without (goal: under 1% slower);
  * - main-thread script time up to a second after load, with minus without: the
  *   content script's own work (goal: under 2 ms), from CDP Performance metrics.
@@ -15,7 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer';
-import { launchChromium } from '../../tests/e2e/harness/chromium';
+import { launchChromium, launchPlainChromium } from '../../tests/e2e/harness/chromium';
 import { pathologicalPages } from '../../tests/e2e/harness/pathological-pages';
 import { startSiteServer } from '../../tests/e2e/harness/server';
 import { median, runs, spread } from './stats';
@@ -54,6 +55,10 @@ export const pageLoadBench: Bench = {
   async run() {
     const server = await startSiteServer();
     const chromium = await launchChromium({ extensionPath: process.env.FOLIO_EXT_CHROME ?? join(import.meta.dirname, '../../.output/chrome-mv3') });
+    const plain = await launchPlainChromium().catch(async (error: unknown) => {
+      await chromium.close();
+      throw error;
+    });
     const rows: BenchRow[] = [];
     try {
       for (const p of pathologicalPages()) server.addRoute(p.path, p.html);
@@ -65,7 +70,7 @@ export const pageLoadBench: Bench = {
         }
       }
       const withFolio = chromium.browser.defaultBrowserContext();
-      const without = await chromium.browser.createBrowserContext();
+      const without = plain.browser.defaultBrowserContext();
       // Proof the "with" side runs Folio: its content script reports the sample article.
       const probe = await chromium.openTab(server.url('article.html?probe'));
       await chromium.waitForActionTitle(await chromium.tabIdOf(probe), (t) => t.startsWith('Folio: article detected'));
@@ -87,8 +92,8 @@ export const pageLoadBench: Bench = {
         rows.push({ name: `${p.label}: load event with Folio`, ...spread(a.map((x) => x.load)), unit: 'ms', baselineName: 'without Folio', baseline: median(b.map((x) => x.load)), goal: '< 1.01× without' });
         rows.push({ name: `${p.label}: main-thread script time, with minus without`, ...spread(extra), unit: 'ms', baselineName: 'page script time without Folio', baseline: median(b.map((x) => x.script)), goal: '< 2 ms' });
       }
-      await without.close();
     } finally {
+      await plain.close();
       await chromium.close();
       await server.close();
     }

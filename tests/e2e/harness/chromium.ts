@@ -88,6 +88,39 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+/**
+ * The same Chromium with the same flags and no extension: the "without Folio" side of
+ * the page-load benchmark. (An incognito context of the browser with Folio differs in
+ * more than the extension: its own storage partition and an in-memory cache.)
+ */
+export async function launchPlainChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH.');
+  const profile = await makeTempDir('chromium-plain-profile');
+  const home = await makeTempDir('chromium-plain-home');
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      defaultViewport: { width: 1280, height: 900 },
+      env: { ...process.env, HOME: home },
+      args: CHROMIUM_ARGS,
+    });
+    return {
+      browser,
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        await removeDirs([profile, home]);
+      },
+    };
+  } catch (error) {
+    await removeDirs([profile, home]);
+    throw error;
+  }
+}
+
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extensionPath = options.extensionPath ?? chromeExtensionPath();
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
