@@ -1,5 +1,5 @@
 /**
- * The extension's id, for the always-on content script's sender checks.
+ * The always-on content script's sender check: did this message come from Folio itself?
  *
  * Read from `chrome.runtime` rather than through `wxt/browser`: that import is
  * webextension-polyfill, which in Chrome builds its wrapped API when it loads,
@@ -13,6 +13,7 @@ interface ChromeRuntimeGlobal {
   chrome?: { runtime?: { id?: string } };
 }
 
-export function extensionId(): string | undefined {
-  return (globalThis as ChromeRuntimeGlobal).chrome?.runtime?.id;
+export function fromThisExtension(sender: { id?: string }): boolean {
+  const id = (globalThis as ChromeRuntimeGlobal).chrome?.runtime?.id;
+  return id !== undefined && sender.id === id;
 }

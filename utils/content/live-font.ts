@@ -8,7 +8,7 @@
 import { onMessage, sendMessage } from '../messaging';
 import { normaliseScale } from '../site-font';
 import { mainTextContainer } from './main-text';
-import { extensionId } from './extension-id';
+import { fromThisExtension } from './extension-id';
 
 const TEXT_ELEMENTS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,dt,td,th,pre';
 
@@ -61,6 +61,6 @@ export function watchSiteFont(): void {
     })
     .catch(() => undefined);
   onMessage('siteFont.apply', ({ data, sender }) => {
-    if (sender.id !== undefined && sender.id === extensionId()) applyScale(normaliseScale(data.scale));
+    if (fromThisExtension(sender)) applyScale(normaliseScale(data.scale));
   });
 }

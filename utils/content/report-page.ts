@@ -14,11 +14,11 @@
 import { detectArticle } from '../article/detect';
 import { rememberVerdict } from '../article/page-verdict';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging';
+import { fromThisExtension } from './extension-id';
+import { canonicalUrl, leadImage, mainTextContainer, readingMinutesOf } from './main-text';
 
 /** What this script sends (the schema's input; the background stores the validated output). */
 type PageReport = Parameters<ProtocolMap['page.report']>[0];
-import { extensionId } from './extension-id';
-import { canonicalUrl, leadImage, mainTextContainer, readingMinutesOf } from './main-text';
 
 /** Let the page finish its own work first; give up waiting after this long. */
 const IDLE_TIMEOUT_MS = 2000;
@@ -71,7 +71,7 @@ export function reportAgain(): void {
 /** Answers the popup's "how long a read?" (through the background) for the page as it is now. */
 export function answerReadingTime(): void {
   onMessage('page.readingTime', ({ sender }) => {
-    if (sender.id === undefined || sender.id !== extensionId()) return null;
+    if (!fromThisExtension(sender)) return null;
     const main = mainTextContainer(document);
     return main ? readingMinutesOf(main) : null;
   });

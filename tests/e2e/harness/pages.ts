@@ -3,7 +3,7 @@
  * does, by accessible name, through puppeteer's ARIA selector.
  */
 import type { ElementHandle, Page } from 'puppeteer';
-import { POLL_MS, waitInPage } from './wait';
+import { waitForElement, waitInPage } from './wait';
 
 /** `::-p-aria([name="…"][role="…"])` with the name escaped. */
 export function aria(name: string, role?: string): string {
@@ -13,26 +13,16 @@ export function aria(name: string, role?: string): string {
 
 /**
  * Wait for the control named `name` (optionally with `role`) and return it.
- * Queried from Node on a timer, not by waitForSelector: ARIA selectors poll on
- * requestAnimationFrame there, which a page that is not in front never runs (see wait.ts).
+ * Queried from Node on a timer (waitForElement), not by waitForSelector: ARIA selectors
+ * poll on requestAnimationFrame there, which a page that is not in front never runs.
  */
 export async function byName(page: Page, name: string, role?: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  const deadline = Date.now() + timeout;
-  let lastError: unknown = null;
-  for (;;) {
-    try {
-      const handle = await page.$(aria(name, role));
-      if (handle) return handle;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-  // Say what the page showed instead: that is what a failure report needs.
-  const shown = await pageText(page).catch(() => '(page text unavailable)');
-  throw new Error(`No ${role ?? 'element'} named ${JSON.stringify(name)} on ${page.url()}; the page shows: ${shown.slice(0, 600)}`, {
-    cause: lastError ?? undefined,
+  return waitForElement(page, aria(name, role), { timeout }).catch(async (error: unknown) => {
+    // Say what the page showed instead: that is what a failure report needs.
+    const shown = await pageText(page).catch(() => '(page text unavailable)');
+    throw new Error(`No ${role ?? 'element'} named ${JSON.stringify(name)} on ${page.url()}; the page shows: ${shown.slice(0, 600)}`, {
+      cause: error,
+    });
   });
 }
 
@@ -62,9 +52,9 @@ export async function waitForText(page: Page, text: string, timeout = 15_000): P
     { timeout, what: JSON.stringify(text) },
     text,
   ).catch(async (error: unknown) => {
-      const shown = await pageText(page).catch(() => '(page text unavailable)');
-      throw new Error(`${page.url()} never showed ${JSON.stringify(text)}; it shows: ${shown.slice(0, 600)}`, { cause: error });
-    });
+    const shown = await pageText(page).catch(() => '(page text unavailable)');
+    throw new Error(`${page.url()} never showed ${JSON.stringify(text)}; it shows: ${shown.slice(0, 600)}`, { cause: error });
+  });
 }
 
 /** The page's whole visible text, whitespace-collapsed. */

@@ -34,20 +34,33 @@ export async function waitInPage<A extends unknown[], R>(
 ): Promise<Exclude<Awaited<R>, Falsy>> {
   const { timeout = 15_000, what } = options;
   const deadline = Date.now() + timeout;
-  let lastError: unknown = null;
-  for (;;) {
-    try {
+  return poll(
+    async () => {
       const evaluated = (page.evaluate as (fn: unknown, ...rest: unknown[]) => Promise<unknown>).call(page, predicate, ...args);
       // One evaluation can hang too (a renderer swapped mid-navigation): it gets what is left of the wait.
       const value = (await Promise.race([evaluated, expiry(deadline - Date.now() + POLL_MS)])) as Awaited<R>;
-      if (value) return value as Exclude<Awaited<R>, Falsy>;
+      return value ? { value: value as Exclude<Awaited<R>, Falsy> } : null;
+    },
+    deadline,
+    () => `Timed out after ${timeout} ms waiting for ${what ?? predicate.toString().replace(/\s+/g, ' ').slice(0, 160)} on ${page.url()}`,
+  );
+}
+
+/**
+ * The one polling loop: `attempt` every POLL_MS until it returns `{ value }` or
+ * the deadline passes. A throw counts as "not yet"; the last one becomes the
+ * timeout's cause.
+ */
+async function poll<T>(attempt: () => Promise<{ value: T } | null>, deadline: number, timedOut: () => string): Promise<T> {
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const done = await attempt();
+      if (done) return done.value;
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) {
-      const awaited = what ?? predicate.toString().replace(/\s+/g, ' ').slice(0, 160);
-      throw new Error(`Timed out after ${timeout} ms waiting for ${awaited} on ${page.url()}`, { cause: lastError ?? undefined });
-    }
+    if (Date.now() > deadline) throw new Error(timedOut(), { cause: lastError ?? undefined });
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -74,25 +87,19 @@ export async function waitForElement(scope: Scope, selector: string, options: El
 export async function waitForElement(scope: Scope, selector: string, options?: ElementWaitOptions): Promise<ElementHandle<Element>>;
 export async function waitForElement(scope: Scope, selector: string, options: ElementWaitOptions = {}): Promise<ElementHandle<Element> | null> {
   const { timeout = 15_000, visible = false, hidden = false } = options;
-  const deadline = Date.now() + timeout;
-  let lastError: unknown = null;
-  for (;;) {
-    try {
+  return poll(
+    async () => {
       const handle = await scope.$(selector);
       const shown = handle !== null && (visible || hidden ? await handle.isVisible() : true);
       if (hidden && !shown) {
         await handle?.dispose();
-        return null;
+        return { value: null };
       }
-      if (!hidden && shown) return handle;
+      if (!hidden && shown) return { value: handle };
       await handle?.dispose();
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const where = 'url' in scope ? ` on ${scope.url()}` : '';
-      throw new Error(`Timed out after ${timeout} ms waiting for ${selector} to be ${hidden ? 'hidden' : visible ? 'visible' : 'there'}${where}`, { cause: lastError ?? undefined });
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+      return null;
+    },
+    Date.now() + timeout,
+    () => `Timed out after ${timeout} ms waiting for ${selector} to be ${hidden ? 'hidden' : visible ? 'visible' : 'there'}${'url' in scope ? ` on ${scope.url()}` : ''}`,
+  );
 }
