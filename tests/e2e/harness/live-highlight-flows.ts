@@ -375,6 +375,14 @@ export async function livePanelFlow(session: LiveSession, state: LiveState, shoo
   await shoot('panel');
 
   // Focus is on the current colour (blue); Tab goes to the next one (pink), Enter picks it.
+  // The panel takes focus just after it appears: keys pressed before that went to the page
+  // (a CI flake on a loaded machine). Seen from the page, focus inside the closed shadow
+  // root is focus on its host.
+  await waitForValue(
+    () => state.page.evaluate(() => document.activeElement?.localName ?? ''),
+    (name) => name === 'folio-highlight-ui',
+    'the highlight panel to take focus',
+  );
   await state.page.keyboard.press('Tab');
   await state.page.keyboard.press('Enter');
   await waitForValue(() => paintedTexts(state.page), (p) => (p.pink ?? []).includes(COMMAND_PHRASE) && !(p.blue ?? []).includes(COMMAND_PHRASE), 'the highlight repainted pink');
