@@ -7,7 +7,7 @@
 import type { ElementHandle, Page } from 'puppeteer';
 import { readSampleArticleHtml, SAMPLE_TITLE } from './sample';
 import type { SiteServer } from './server';
-import { waitForValue } from './pages';
+import { clickFound, waitForValue } from './pages';
 import { POLL_MS, waitForElement } from './wait';
 
 export const LIBRARY_UI = {
@@ -87,19 +87,7 @@ export async function rowControl(page: Page, title: string, name: string): Promi
 }
 
 export async function clickInRow(page: Page, title: string, name: string): Promise<void> {
-  // A row re-rendered between finding and clicking leaves a stale handle (Firefox BiDi says
-  // "no such handle"): find it again.
-  for (let attempt = 1; ; attempt++) {
-    const control = await rowControl(page, title, name);
-    try {
-      await control.click();
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    } finally {
-      await control.dispose().catch(() => undefined);
-    }
-  }
+  await clickFound(() => rowControl(page, title, name));
 }
 
 /** Words marked as matches in the rows shown. */

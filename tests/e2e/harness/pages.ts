@@ -27,9 +27,30 @@ export async function byName(page: Page, name: string, role?: string, timeout = 
 }
 
 export async function clickByName(page: Page, name: string, role?: string): Promise<void> {
-  const handle = await byName(page, name, role);
-  await handle.click();
-  await handle.dispose();
+  await clickFound(() => byName(page, name, role));
+}
+
+/** A handle the page re-rendered away: the click never reached it, so finding it again is safe. */
+function isStaleHandle(error: unknown): boolean {
+  return /no such (handle|node)|detached|not attached|stale/i.test(String((error as Error | undefined)?.message ?? error));
+}
+
+/**
+ * Click what `find` returns. A control re-rendered between finding and clicking leaves a stale
+ * handle (Firefox BiDi: "no such handle"); only then is it found again, at most three times.
+ */
+export async function clickFound(find: () => Promise<ElementHandle<Element>>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const control = await find();
+    try {
+      await control.click();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !isStaleHandle(error)) throw error;
+    } finally {
+      await control.dispose().catch(() => undefined);
+    }
+  }
 }
 
 /** True when a control with that accessible name is on the page right now. */
