@@ -31,7 +31,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_security_policy?: Record<string, string>;
-  content_scripts?: { matches: string[]; all_frames?: boolean; match_about_blank?: boolean; world?: string }[];
+  content_scripts?: { matches: string[]; run_at?: string; all_frames?: boolean; match_about_blank?: boolean; world?: string }[];
   web_accessible_resources?: unknown;
   externally_connectable?: unknown;
 }
@@ -60,6 +60,8 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('%s manifest',
     expect(scripts[0]!.all_frames ?? false).toBe(false);
     expect(scripts[0]!.match_about_blank ?? false).toBe(false);
     expect(scripts[0]!.world ?? 'ISOLATED').toBe('ISOLATED');
+    // At the start: a document_idle script holds the page's load event (wxt.config.ts).
+    expect(scripts[0]!.run_at).toBe('document_start');
   });
 
   it('exposes nothing to web pages or other extensions', () => {

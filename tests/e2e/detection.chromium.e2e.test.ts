@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
+import { readSampleArticleHtml } from './harness/sample';
 import { useSiteAndChromium } from './harness/suite';
 import { hasName, pageText, waitForValue } from './harness/pages';
 import { ARTICLE_TITLE_PREFIX, IDLE_TITLE, UI, isNotArticleText, tabReportKey, type StoredReport } from './harness/folio';
@@ -52,5 +53,23 @@ describe('article detection (Chromium)', () => {
     const popup = await chromium.openPopup(tab);
     await waitForValue(() => pageText(popup), isNotArticleText, 'the popup to show the not-an-article text');
     await popup.close();
+  });
+
+  it('an article whose image never finishes loading is still detected, before its load event', async () => {
+    // Detection waits for the load event (so it never delays it) but not for ever: a stalled
+    // image or ad must not leave the toolbar blank.
+    let release!: () => void;
+    server.addRoute('never.png', { body: Buffer.alloc(0), contentType: 'image/png', hold: new Promise<void>((r) => (release = r)) });
+    server.addRoute('stalled-article.html', readSampleArticleHtml().replace('</body>', '<img src="/never.png" alt=""></body>'));
+    try {
+      await tab.goto(server.url('home.html'), { waitUntil: 'load' });
+      await chromium.waitForActionTitle(tabId, (t) => t === IDLE_TITLE);
+      await tab.goto(server.url('stalled-article.html'), { waitUntil: 'domcontentloaded' });
+      await chromium.waitForActionTitle(tabId, (t) => t.startsWith(ARTICLE_TITLE_PREFIX), 15_000);
+      // The control: the load event had not come, so the report came from the fallback.
+      expect(await tab.evaluate(() => document.readyState)).not.toBe('complete');
+    } finally {
+      release();
+    }
   });
 });

@@ -8,6 +8,7 @@
 import { onMessage, sendMessage } from '../messaging';
 import { normaliseScale } from '../site-font';
 import { mainTextContainer } from './main-text';
+import { whenDomReady } from './dom-ready';
 import { fromThisExtension } from './extension-id';
 
 const TEXT_ELEMENTS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,dt,td,th,pre';
@@ -55,12 +56,13 @@ export function applyScale(scale: number): void {
  * sees which other sites the user resized.
  */
 export function watchSiteFont(): void {
+  // Asked at once, applied once the story is parsed: the script starts before the body exists.
   sendMessage('siteFont.get', undefined)
     .then((scale) => {
-      if (normaliseScale(scale) !== 1) applyScale(normaliseScale(scale));
+      if (normaliseScale(scale) !== 1) whenDomReady(document, () => applyScale(normaliseScale(scale)));
     })
     .catch(() => undefined);
   onMessage('siteFont.apply', ({ data, sender }) => {
-    if (fromThisExtension(sender)) applyScale(normaliseScale(data.scale));
+    if (fromThisExtension(sender)) whenDomReady(document, () => applyScale(normaliseScale(data.scale)));
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The always-on content script's main job: once the page is idle, decide whether
+ * The always-on content script's main job: once the page has loaded and is idle, decide whether
  * it is an article and tell the background. It imports detection only (no
  * Readability). For articles it adds what the popup shows beside the title: the
  * declared lead image. The reading time is counted only when the popup asks
@@ -15,6 +15,7 @@ import { detectArticle } from '../article/detect';
 import { rememberVerdict } from '../article/page-verdict';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging';
 import { fromThisExtension } from './extension-id';
+import { whenDomReady, whenLoaded } from './dom-ready';
 import { canonicalUrl, leadImage, mainTextContainer, readingMinutesOf } from './main-text';
 
 /** What this script sends (the schema's input; the background stores the validated output). */
@@ -22,10 +23,17 @@ type PageReport = Parameters<ProtocolMap['page.report']>[0];
 
 /** Let the page finish its own work first; give up waiting after this long. */
 const IDLE_TIMEOUT_MS = 2000;
+/** A page whose load event never comes (a stalled subresource) is still detected this long after its DOM. */
+const LOAD_WAIT_MS = 3000;
 
+/** After the page's load event (or LOAD_WAIT_MS after the DOM is parsed), when it next has nothing to do. */
 function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(callback, 200);
+  whenDomReady(document, () =>
+    whenLoaded(window, LOAD_WAIT_MS, () => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+      else setTimeout(callback, 200);
+    }),
+  );
 }
 
 /** The last report sent from this page, for the URL it describes. */
