@@ -47,7 +47,7 @@ export default defineConfig({
     // document_start, not document_idle: Chromium holds a page's load event for document_idle
     // scripts, by 1.5 s on a page of 100,000 elements even for an empty script (measured
     // 2026-12-02); a script injected at the start costs nothing there. It only registers
-    // listeners then, and detects once the DOM is parsed and the page idle (report-page.ts).
+    // listeners then, and detects after the load event, on idle (report-page.ts).
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_start' }],
     action: {
       default_title: '__MSG_actionTitle__',
