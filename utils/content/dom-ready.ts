@@ -7,6 +7,9 @@ export function whenDomReady(doc: Document, callback: () => void): void {
   else doc.addEventListener('DOMContentLoaded', () => callback(), { once: true });
 }
 
+/** A page whose load event never comes (a stalled subresource) is treated as loaded this long after the wait starts. */
+export const LOAD_WAIT_MS = 3000;
+
 /**
  * After the page's load event, or `latestMs` after this call if the load never comes (a
  * stalled image or ad): work done before the load event would delay it, and a page's load

@@ -8,7 +8,7 @@
 import { onMessage, sendMessage } from '../messaging';
 import { normaliseScale } from '../site-font';
 import { mainTextContainer } from './main-text';
-import { whenDomReady } from './dom-ready';
+import { LOAD_WAIT_MS, whenDomReady, whenLoaded } from './dom-ready';
 import { fromThisExtension } from './extension-id';
 
 const TEXT_ELEMENTS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,dd,dt,td,th,pre';
@@ -56,13 +56,15 @@ export function applyScale(scale: number): void {
  * sees which other sites the user resized.
  */
 export function watchSiteFont(): void {
-  // Asked at once, applied once the story is parsed: the script starts before the body exists.
+  // Asked at once, applied after the load event: the script starts before the body exists, and
+  // the scale multiplies computed sizes, which are the browser's defaults until the site's
+  // stylesheets have loaded (DOMContentLoaded does not wait for them).
   sendMessage('siteFont.get', undefined)
     .then((scale) => {
-      if (normaliseScale(scale) !== 1) whenDomReady(document, () => applyScale(normaliseScale(scale)));
+      if (normaliseScale(scale) !== 1) whenLoaded(window, LOAD_WAIT_MS, () => whenDomReady(document, () => applyScale(normaliseScale(scale))));
     })
     .catch(() => undefined);
   onMessage('siteFont.apply', ({ data, sender }) => {
-    if (fromThisExtension(sender)) whenDomReady(document, () => applyScale(normaliseScale(data.scale)));
+    if (fromThisExtension(sender)) whenLoaded(window, LOAD_WAIT_MS, () => whenDomReady(document, () => applyScale(normaliseScale(data.scale))));
   });
 }

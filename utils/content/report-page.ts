@@ -15,7 +15,7 @@ import { detectArticle } from '../article/detect';
 import { rememberVerdict } from '../article/page-verdict';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging';
 import { fromThisExtension } from './extension-id';
-import { whenDomReady, whenLoaded } from './dom-ready';
+import { LOAD_WAIT_MS, whenDomReady, whenLoaded } from './dom-ready';
 import { canonicalUrl, leadImage, mainTextContainer, readingMinutesOf } from './main-text';
 
 /** What this script sends (the schema's input; the background stores the validated output). */
@@ -23,8 +23,6 @@ type PageReport = Parameters<ProtocolMap['page.report']>[0];
 
 /** Let the page finish its own work first; give up waiting after this long. */
 const IDLE_TIMEOUT_MS = 2000;
-/** A page whose load event never comes (a stalled subresource) is still detected this long after its DOM. */
-const LOAD_WAIT_MS = 3000;
 
 /** After the page's load event (or LOAD_WAIT_MS after the DOM is parsed), when it next has nothing to do. */
 function whenIdle(callback: () => void): void {
