@@ -20,14 +20,12 @@ export function whenLoaded(win: Window, latestMs: number, callback: () => void):
     callback();
     return;
   }
-  let done = false;
+  // Whichever comes first takes the other away, so the callback runs once.
   const once = () => {
-    if (done) return;
-    done = true;
     clearTimeout(timer);
     win.removeEventListener('load', once);
     callback();
   };
   const timer = setTimeout(once, latestMs);
-  win.addEventListener('load', once, { once: true });
+  win.addEventListener('load', once);
 }

@@ -59,12 +59,13 @@ export function watchSiteFont(): void {
   // Asked at once, applied after the load event: the script starts before the body exists, and
   // the scale multiplies computed sizes, which are the browser's defaults until the site's
   // stylesheets have loaded (DOMContentLoaded does not wait for them).
+  const applyOnceLoaded = (scale: number) => whenLoaded(window, LOAD_WAIT_MS, () => whenDomReady(document, () => applyScale(scale)));
   sendMessage('siteFont.get', undefined)
     .then((scale) => {
-      if (normaliseScale(scale) !== 1) whenLoaded(window, LOAD_WAIT_MS, () => whenDomReady(document, () => applyScale(normaliseScale(scale))));
+      if (normaliseScale(scale) !== 1) applyOnceLoaded(normaliseScale(scale));
     })
     .catch(() => undefined);
   onMessage('siteFont.apply', ({ data, sender }) => {
-    if (fromThisExtension(sender)) whenLoaded(window, LOAD_WAIT_MS, () => whenDomReady(document, () => applyScale(normaliseScale(data.scale))));
+    if (fromThisExtension(sender)) applyOnceLoaded(normaliseScale(data.scale));
   });
 }

@@ -1,5 +1,5 @@
 /** The content script starts before the body is parsed: it reads the story after DOMContentLoaded, and detects after the load event. */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whenDomReady, whenLoaded } from '../../../utils/content/dom-ready';
 
 function fakeDocument(readyState: DocumentReadyState): Document & { readyState: DocumentReadyState } {
@@ -34,35 +34,32 @@ describe('whenLoaded', () => {
     return win;
   }
 
-  it('waits for the load event, then runs once (the late timer does not run it again)', () => {
+  beforeEach(() => {
     vi.useFakeTimers();
-    try {
-      const win = fakeWindow('interactive');
-      let runs = 0;
-      whenLoaded(win, 3000, () => runs++);
-      vi.advanceTimersByTime(2999);
-      expect(runs).toBe(0);
-      win.dispatchEvent(new Event('load'));
-      vi.advanceTimersByTime(5000);
-      expect(runs).toBe(1);
-    } finally {
-      vi.useRealTimers();
-    }
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits for the load event, then runs once (the late timer does not run it again)', () => {
+    const win = fakeWindow('interactive');
+    let runs = 0;
+    whenLoaded(win, 3000, () => runs++);
+    vi.advanceTimersByTime(2999);
+    expect(runs).toBe(0);
+    win.dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(5000);
+    expect(runs).toBe(1);
   });
 
   it('runs after `latestMs` when the load never comes, and not again when it finally does', () => {
-    vi.useFakeTimers();
-    try {
-      const win = fakeWindow('interactive');
-      let runs = 0;
-      whenLoaded(win, 3000, () => runs++);
-      vi.advanceTimersByTime(3000);
-      expect(runs).toBe(1);
-      win.dispatchEvent(new Event('load'));
-      expect(runs).toBe(1);
-    } finally {
-      vi.useRealTimers();
-    }
+    const win = fakeWindow('interactive');
+    let runs = 0;
+    whenLoaded(win, 3000, () => runs++);
+    vi.advanceTimersByTime(3000);
+    expect(runs).toBe(1);
+    win.dispatchEvent(new Event('load'));
+    expect(runs).toBe(1);
   });
 
   it('runs at once on a loaded page', () => {
