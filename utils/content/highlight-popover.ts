@@ -66,8 +66,16 @@ export interface PopoverActions {
 }
 
 export interface HighlightPopover {
-  open(id: string, color: HighlightColor, anchor: DOMRect): void;
+  /** `anchorOf`: where the highlight is on screen now (null when it cannot say: `clicked` is used, or it stays put). */
+  open(id: string, color: HighlightColor, anchorOf: () => DOMRect | null, clicked: DOMRect): void;
   close(): void;
+  /**
+   * The page scrolled: the panel moves with its highlight, and goes once the highlight is off
+   * screen. Not closed on any scroll: pages nudge their scroll by a pixel or two on their own
+   * (scroll anchoring as images and ads load above), which closed the panel under a reader's
+   * hand and took keyboard focus with it.
+   */
+  follow(): void;
   /** True when `event` happened inside the popover. */
   contains(event: Event): boolean;
   /** The page is going away: a removal still in its Undo window is stored now. */
@@ -78,6 +86,10 @@ export function createHighlightPopover(doc: Document, actions: PopoverActions): 
   let host: HTMLElement | null = null;
   let panel: HTMLElement | null = null;
   let pending: { id: string; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** Where the open panel's highlight is now (null: not known, stay put), and where it last was. */
+  let anchorOf: (() => DOMRect | null) | null = null;
+  let lastAnchor = new DOMRect(0, 0, 0, 0);
+  const currentAnchor = (): DOMRect => (lastAnchor = anchorOf?.() ?? lastAnchor);
 
   const commitPending = () => {
     if (!pending) return;
@@ -142,7 +154,16 @@ export function createHighlightPopover(doc: Document, actions: PopoverActions): 
     commitPending();
   }
 
-  function showUndo(id: string, anchor: DOMRect): void {
+  function follow(): void {
+    if (!panel || panel.hidden || !anchorOf) return;
+    const anchor = anchorOf();
+    if (!anchor) return;
+    const view = doc.defaultView!;
+    if (anchor.bottom < 0 || anchor.top > view.innerHeight) close();
+    else place(panel, anchor);
+  }
+
+  function showUndo(id: string): void {
     const el = ensure();
     const status = doc.createElement('p');
     status.className = 'status';
@@ -157,13 +178,15 @@ export function createHighlightPopover(doc: Document, actions: PopoverActions): 
       if (panel) panel.hidden = true;
     });
     el.replaceChildren(status, undo);
-    place(el, anchor);
+    place(el, currentAnchor());
     undo.focus();
   }
 
   return {
-    open(id, color, anchor) {
+    open(id, color, where, clicked) {
       commitPending();
+      anchorOf = where;
+      lastAnchor = clicked;
       const el = ensure();
       const colors = doc.createElement('div');
       colors.className = 'colors';
@@ -181,15 +204,18 @@ export function createHighlightPopover(doc: Document, actions: PopoverActions): 
       }
       const remove = button('action', t('liveRemoveHighlight'), () => {
         actions.hide(id);
-        pending = { id, timer: setTimeout(commitPending, LIVE_UNDO_MS) };
-        showUndo(id, anchor);
+        // Time up: stored, and the notice goes with it (an Undo pressed later would repaint a
+        // highlight that is no longer stored).
+        pending = { id, timer: setTimeout(close, LIVE_UNDO_MS) };
+        showUndo(id);
       });
       el.replaceChildren(colors, remove);
-      place(el, anchor);
+      place(el, currentAnchor());
       // Keyboard users land in the panel: Tab moves through it, Escape leaves.
       colors.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
     },
     close,
+    follow,
     contains: (event) => host !== null && event.composedPath().includes(host),
     flush: commitPending,
   };

@@ -94,14 +94,20 @@ export function startHighlighter(): void {
       return;
     }
     // Below the whole highlight (never over its next line), starting where the clicked line starts.
-    const range = painter.rangeOf(id);
-    const bounds = range?.getBoundingClientRect();
-    const line = range && [...range.getClientRects()].find((r) => r.top <= event.clientY && event.clientY <= r.bottom);
-    const anchor = bounds && line ? new DOMRect(line.left, bounds.top, line.width, bounds.height) : new DOMRect(event.clientX, event.clientY, 0, 0);
-    popover.open(id, colors.get(id) ?? 'yellow', anchor);
+    const lines = painter.rangeOf(id)?.getClientRects();
+    const clicked = lines ? [...lines].findIndex((r) => r.top <= event.clientY && event.clientY <= r.bottom) : -1;
+    popover.open(id, colors.get(id) ?? 'yellow', () => {
+      // Removed (in its Undo window), it is no longer painted: its range is kept aside.
+      const range = painter.rangeOf(id) ?? removed.get(id);
+      const line = range && clicked >= 0 ? range.getClientRects()[clicked] : undefined;
+      if (!range || !line) return null;
+      const bounds = range.getBoundingClientRect();
+      return new DOMRect(line.left, bounds.top, line.width, bounds.height);
+    }, new DOMRect(event.clientX, event.clientY, 0, 0));
   }, true);
-  // The panel is placed once (position: fixed): scrolling the page leaves it behind, so it goes.
-  window.addEventListener('scroll', () => popover.close(), { passive: true });
+  // The panel is placed once (position: fixed): as the page scrolls it follows its highlight,
+  // and goes when the highlight leaves the screen.
+  window.addEventListener('scroll', () => popover.follow(), { passive: true });
   window.addEventListener('pagehide', () => popover.flush());
 
   onMessage('highlighter.describe', ({ sender }) => {

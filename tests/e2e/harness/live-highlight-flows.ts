@@ -329,7 +329,7 @@ async function clickPainted(page: Page, phrase: string): Promise<void> {
   // A tab in the background gets no animation frames (and the probe pages of `stored` come to the front).
   await page.bringToFront();
   const point = await page.evaluate(async (wanted) => {
-    // Scrolled into view first, and two frames let the scroll events pass (the panel closes on scroll).
+    // Scrolled into view first, and two frames let the scroll events pass (the panel follows scrolls).
     const frame = () => new Promise((r) => requestAnimationFrame(r));
     let found: Range | null = null;
     CSS.highlights.forEach((highlight, name) => {
@@ -415,6 +415,24 @@ export async function livePanelFlow(session: LiveSession, state: LiveState, shoo
   expect({ ...after, elements: 0 }).toEqual({ ...before, elements: 0 });
   // The one element Folio added is the panel's host, under <html>.
   expect(after.elements).toBe(before.elements + 1);
+
+  // The page nudges its scroll (as pages do when images load above): the panel stays, with the
+  // keyboard. Scrolled until its highlight is off screen, it goes (a hidden panel loses focus).
+  const panelFocused = () => state.page.evaluate(() => document.activeElement?.localName === 'folio-highlight-ui');
+  const scrollAndSettle = (dy: number) =>
+    state.page.evaluate(async (by) => {
+      scrollBy(0, by);
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+    }, dy);
+  await clickPainted(state.page, LIVE_PHRASE);
+  await waitForValue(panelFocused, (f) => f, 'the panel open and focused');
+  await scrollAndSettle(2);
+  expect(await panelFocused()).toBe(true);
+  await scrollAndSettle(-3);
+  expect(await panelFocused()).toBe(true);
+  await scrollAndSettle(2 * (await state.page.evaluate(() => innerHeight)));
+  await waitForValue(panelFocused, (f) => !f, 'the panel gone with its highlight off screen');
+  expect(await paintedTexts(state.page)).toEqual({ yellow: [LIVE_PHRASE], green: [READER_PHRASE] });
 }
 
 // ── a single-page site: highlights follow its routes ─────────────────────────
