@@ -6,7 +6,11 @@
  * history: it never lands in storage.local (which content scripts can read) and
  * only tabs of that site hear of it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SITE_DIR } from './harness/paths';
+import { waitInPage } from './harness/wait';
 import type { ChromiumSession } from './harness/chromium';
 import type { SiteServer } from './harness/server';
 import { useSiteAndChromium } from './harness/suite';
@@ -74,5 +78,44 @@ describe('live-page text size (Chromium)', () => {
     // Back at 100 %, no inline size is left behind on the story.
     expect(await page.$$eval('[itemprop="articleBody"], [itemprop="articleBody"] *', (els) => els.filter((e) => (e as HTMLElement).style.fontSize).length)).toBe(0);
     await popup.close();
+  });
+
+  it('a page whose stylesheet arrives after its DOM is parsed is scaled from its own text size, not the default', async () => {
+    // The scale is applied after the load event. Applied when the DOM was parsed (as it was for a
+    // day), it scaled the browser's default 16 px before site.css set the story's size, and the
+    // inline size it left stayed wrong; only a slow CI machine showed it.
+    const page = await chromium.openTab(server.url('article.html?before-late-css'));
+    await chromium.waitForActionTitle(await chromium.tabIdOf(page), (t) => t.startsWith(ARTICLE_TITLE_PREFIX));
+    const original = await storyParagraphSize(page);
+    let popup = await chromium.openPopup(page);
+    await clickByName(popup, UI.increaseFont, 'button');
+    await clickByName(popup, UI.increaseFont, 'button');
+    await waitForValue(() => shownScale(popup), (s) => s === 120, 'the popup to show 120 %');
+    await popup.close();
+
+    // The same article, its stylesheet held back by the server and no deferred script (which would
+    // hold DOMContentLoaded until the stylesheet came).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const html = readFileSync(join(SITE_DIR, 'article.html'), 'utf8').replace('href="site.css"', 'href="late.css"').replace('<script src="site.js" defer></script>', '');
+    server.addRoute('article-late-css.html', html);
+    server.addRoute('late.css', { body: readFileSync(join(SITE_DIR, 'site.css')), contentType: 'text/css; charset=utf-8', hold: held });
+    const late = await chromium.browser.newPage();
+    await late.goto(server.url('article-late-css.html'), { waitUntil: 'domcontentloaded' });
+    await new Promise((r) => setTimeout(r, 300));
+    // The control: the story is still at the browser's default size (the stylesheet is not there yet).
+    expect(await late.evaluate(() => document.readyState)).toBe('interactive');
+    const unstyled = await storyParagraphSize(late);
+    expect(unstyled).not.toBeCloseTo(original, 1);
+    release();
+    await waitInPage(late, () => document.readyState === 'complete', { what: 'the load event' });
+    expect(await waitForValue(() => storyParagraphSize(late), (s) => Math.abs(s - original * 1.2) < 0.05, 'the story scaled from its own size')).toBeCloseTo(original * 1.2, 1);
+    await late.close();
+
+    popup = await chromium.openPopup(page);
+    await clickByName(popup, POPUP_UI.resetTextSize, 'button');
+    await waitForValue(() => storyParagraphSize(page), (s) => s === original, 'the original size');
+    await popup.close();
+    await page.close();
   });
 });
