@@ -155,11 +155,10 @@ export function createHighlightPopover(doc: Document, actions: PopoverActions): 
   }
 
   function follow(): void {
-    if (!panel || panel.hidden || !anchorOf) return;
-    const anchor = anchorOf();
-    if (!anchor) return;
-    const view = doc.defaultView!;
-    if (anchor.bottom < 0 || anchor.top > view.innerHeight) close();
+    if (!panel || panel.hidden) return;
+    // Unknown now: the last known place, so the panel stays where it is.
+    const anchor = currentAnchor();
+    if (anchor.bottom < 0 || anchor.top > doc.defaultView!.innerHeight) close();
     else place(panel, anchor);
   }
 
