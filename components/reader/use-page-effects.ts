@@ -15,8 +15,10 @@ export function usePageEffects(model: ReaderModel, setFarDown: (far: boolean) =>
   const article = model.article.value;
   const theme = model.typography.theme.value.value;
 
-  // The page takes the article's language and direction (hyphenation, quotes, screen reader voice, RTL).
-  useEffect(() => {
+  // The page takes the article's language and direction (hyphenation, quotes, screen reader voice, RTL),
+  // before the article's first frame: after it (useEffect), that frame was laid out without them, and a
+  // test reading <html lang> as soon as the article was there saw "" (a CI flake).
+  useLayoutEffect(() => {
     const root = document.documentElement;
     if (article) {
       document.title = article.title || t('popupHeading');
