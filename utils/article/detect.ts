@@ -251,13 +251,16 @@ export function detectionFeatures(doc: Document, url?: string): DetectionFeature
   const homePath = /^\/(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)?\/?$/.test(path);
 
   const slug = path.split('/').filter(Boolean).pop() ?? '';
+  // ("features" is left out: on company sites it is the product tour as often as a magazine section.)
+  const storySection = /\/(?:news|blogs?|articles?|story|stories|posts?|insights?|guides?|opinion|magazine|reviews?|learn|resources?|recipes?)\//.test(path);
   const articlePath =
-    // ("features" is left out: on company sites it is the product tour as often as a magazine section.)
-    /\/(?:news|blogs?|articles?|story|stories|posts?|insights?|guides?|opinion|magazine|reviews?|learn|resources?|recipes?)\//.test(path) ||
+    storySection ||
     /\/(?:19|20)\d{2}\/\d{1,2}\//.test(path) || /(?:19|20)\d{2}-\d{2}-\d{2}/.test(path) ||
     // A headline slug has five or more plain words; product slugs are model codes ("s9", "128gb", "sm-x510").
     slug.replace(/\.\w+$/, '').split(/[-_]/).filter((w) => /^[a-z]+$/.test(w)).length >= 5 && !/\d/.test(slug.replace(/(?:19|20)\d{2}/g, ''));
-  const servicePath = /\/(?:services?|solutions?|pricing|plans|about(?:-us)?|contact(?:-us)?|careers?|jobs|products?|features|platform|industries|company|why-[\w-]+|book|shop|store)(?:\/|$|\.)/.test(path);
+  // A company's blog lives under its company pages (/company/blog/…, /about/blog/…): below a
+  // story section the path names the story, not a service.
+  const servicePath = !storySection && /\/(?:services?|solutions?|pricing|plans|about(?:-us)?|contact(?:-us)?|careers?|jobs|products?|features|platform|industries|company|why-[\w-]+|book|shop|store)(?:\/|$|\.)/.test(path);
   let callsToAction = 0;
   const actions = doc.querySelectorAll('a[href], button');
   for (let i = 0; i < Math.min(actions.length, 600); i++) {
