@@ -23,6 +23,7 @@ import { detectArticle, detectionFeatures } from '../utils/article/detect';
 import { modelVerdict } from '../utils/article/detect-model';
 import { extractArticle } from '../utils/article/extract';
 import { parseDocument, type DomName } from './extract';
+import { prf, snippetFound, wordString } from './quality-metrics';
 import { NEGATIVE_TYPES, readPageHtml, splitOf, wcxbPages as sharedWcxbPages } from './wcxb-corpus';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,33 +109,7 @@ function folioPages(kind: 'detect' | 'extract'): Page[] {
     });
 }
 
-// ---- metrics -------------------------------------------------------------------
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/\w+/g) ?? [];
-}
-
-function prf(extracted: string, truth: string): { p: number; r: number; f: number } {
-  const got = words(extracted);
-  const want = words(truth);
-  if (!got.length || !want.length) return { p: got.length || want.length ? 0 : 1, r: want.length ? 0 : 1, f: 0 };
-  const bag = new Map<string, number>();
-  for (const w of want) bag.set(w, (bag.get(w) ?? 0) + 1);
-  let hit = 0;
-  for (const w of got) {
-    const n = bag.get(w) ?? 0;
-    if (n > 0) { hit++; bag.set(w, n - 1); }
-  }
-  const p = hit / got.length;
-  const r = hit / want.length;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-}
-
-/** Snippets are matched on their word sequence, so spacing and punctuation differences do not count. */
-function contains(haystackWords: string, snippet: string): boolean {
-  const needle = words(snippet).join(' ');
-  return needle.length > 0 && ` ${haystackWords} `.includes(` ${needle} `);
-}
+// ---- metrics (words, prf, snippets: quality-metrics.ts) -------------------------
 
 function quantile(values: number[], q: number): number {
   if (!values.length) return NaN;
@@ -258,9 +233,9 @@ function report(rows: Row[], args: Args, seconds: number): string {
     const scores = articles.map((r) => prf(r[who].text, r.page.truth!.text));
     let withHit = 0, withAll = 0, withoutHit = 0, withoutAll = 0;
     for (const r of articles) {
-      const hay = words(r[who].text).join(' ');
-      for (const s of r.page.truth!.with) { withAll++; if (contains(hay, s)) withHit++; }
-      for (const s of r.page.truth!.without) { withoutAll++; if (contains(hay, s)) withoutHit++; }
+      const hay = wordString(r[who].text);
+      for (const s of r.page.truth!.with) { withAll++; if (snippetFound(hay, s)) withHit++; }
+      for (const s of r.page.truth!.without) { withoutAll++; if (snippetFound(hay, s)) withoutHit++; }
     }
     const name = who === 'bare' ? 'Readability 0.6.0' : 'Folio';
     lines.push(`| ${name} | ${num(mean(scores.map((s) => s.f)))} | ${num(mean(scores.map((s) => s.p)))} | ${num(mean(scores.map((s) => s.r)))} | ${pct(withHit / withAll)} (${withHit}/${withAll}) | ${pct(withoutHit / withoutAll)} (${withoutHit}/${withoutAll}) | ${articles.filter((r) => r[who].error).length} |`);
@@ -305,9 +280,9 @@ function extractionStats(rows: Row[], who: 'bare' | 'folio'): { f1: number; with
   const articles = rows.filter((r) => r.page.type === 'article' && r.page.truth);
   let withHit = 0, withAll = 0, withoutHit = 0, withoutAll = 0;
   for (const r of articles) {
-    const hay = words(r[who].text).join(' ');
-    for (const snippet of r.page.truth!.with) { withAll++; if (contains(hay, snippet)) withHit++; }
-    for (const snippet of r.page.truth!.without) { withoutAll++; if (contains(hay, snippet)) withoutHit++; }
+    const hay = wordString(r[who].text);
+    for (const snippet of r.page.truth!.with) { withAll++; if (snippetFound(hay, snippet)) withHit++; }
+    for (const snippet of r.page.truth!.without) { withoutAll++; if (snippetFound(hay, snippet)) withoutHit++; }
   }
   return { f1: mean(articles.map((r) => prf(r[who].text, r.page.truth!.text).f)), withKept: withHit / withAll, withoutLeft: withoutHit / withoutAll, n: articles.length };
 }
@@ -402,8 +377,8 @@ function main(): void {
       const info = t
         ? {
             bare: prf(bare.text, t.text), folio: prf(folio.text, t.text),
-            withoutLeft: t.without.filter((s) => contains(words(folio.text).join(' '), s)),
-            withLost: t.with.filter((s) => !contains(words(folio.text).join(' '), s)),
+            withoutLeft: t.without.filter((s) => snippetFound(wordString(folio.text), s)),
+            withLost: t.with.filter((s) => !snippetFound(wordString(folio.text), s)),
           }
         : {};
       writeFileSync(join(args.dump, `${page.corpus}-${page.id}.json`), JSON.stringify({ ...page, truth: undefined, type: page.type, bareDetected: bare.detected, folioDetected: folio.detected, ...info, folioError: folio.error, folioText: folio.text, bareText: bare.text }, null, 1));
