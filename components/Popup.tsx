@@ -58,7 +58,8 @@ export function Popup({ model: given }: { model?: PopupModel }) {
       <main class="flex flex-col gap-4 p-4">
         {!model.online.value && <Notice icon="offline">{t('offlineNote')}</Notice>}
         <PopupBody model={model} />
-        <ErrorMessage message={model.error.value} />
+        {/* On an article the actions show their own failures beside them (ArticleActions): below the share row they were out of sight in a full popup. */}
+        {!isArticleView(model) && <ErrorMessage message={model.error.value} />}
         {model.errorCode.value === 'not-an-article' && (
           <button type="button" class="btn btn-quiet min-h-10 w-full" onClick={() => void model.openReader(true)}>
             <Icon name="book-open" size={18} />
@@ -68,6 +69,11 @@ export function Popup({ model: given }: { model?: PopupModel }) {
       </main>
     </div>
   );
+}
+
+function isArticleView(model: PopupModel): boolean {
+  const view = model.view.value;
+  return view.kind === 'page' && view.isArticle;
 }
 
 function PopupBody({ model }: { model: PopupModel }) {
@@ -125,6 +131,7 @@ function ArticleActions({ model }: { model: PopupModel }) {
           </button>
         )}
         {model.removed.value && <RemovedNote model={model} />}
+        <ErrorMessage message={model.error.value} />
         <FixPageButton model={model} />
       </div>
       {siteFont && <SiteTextSizeRow model={siteFont} />}

@@ -14,7 +14,7 @@ import { isAwaitingContent } from '../highlights/awaiting';
 import { announce } from '../library/channel';
 import type { FetchState } from '../library/types';
 import { db } from './open';
-import { abortQuietly, queue } from './requests';
+import { abortQuietly, failureCause, queue } from './requests';
 import type { FetchJob, FolioDB } from './schema';
 
 export interface QueueProgress {
@@ -66,7 +66,7 @@ export async function claimJobs(rules: ClaimRules): Promise<FetchJob[]> {
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
-    throw error;
+    throw failureCause(tx, error);
   }
   if (claimed.length) announce({ kind: 'updated', ids: claimed.map((j) => j.articleId) });
   return claimed;

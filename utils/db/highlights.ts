@@ -18,7 +18,7 @@ import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import { db } from './open';
-import { abortQuietly, queue } from './requests';
+import { abortQuietly, committed, failureCause, queue } from './requests';
 import { SEARCH_STORES, type FolioDB } from './schema';
 import { compactLater, writeIndex } from './search-index';
 
@@ -74,9 +74,9 @@ async function write<T>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<T> {
     outcome = await work(tx);
   } catch (error) {
     abortQuietly(tx);
-    throw error;
+    throw failureCause(tx, error);
   }
-  await tx.done;
+  await committed(tx);
   if (outcome.changed) {
     announce({ kind: 'highlights', articleId: outcome.changed });
     compactLater();

@@ -24,7 +24,7 @@ import { linkMeta, mergeMeta, stateOf } from '../transfer/import/records';
 import type { ImportItem } from '../transfer/import/types';
 import { searchableNotes } from '../highlights/search-text';
 import { db } from './open';
-import { abortQuietly, getAllRaw, putRaw, queue } from './requests';
+import { abortQuietly, failureCause, getAllRaw, putRaw, queue } from './requests';
 import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
 import { compactLater, newSegmentIds, segmentsFor, writeIndexMany } from './search-index';
 
@@ -221,7 +221,7 @@ async function writeBatchOnce(writes: readonly ImportWrite[], options: BatchOpti
   } catch (error) {
     abortQuietly(tx);
     // The request that aborted the transaction, not a later one refused because of it (for the ConstraintError retry).
-    throw tx.error ?? error;
+    throw failureCause(tx, error);
   }
   const ids = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.id);
   if (ids.length && !options.quiet) importFinished(ids);

@@ -13,7 +13,7 @@ import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePa
 import { deleteArticles } from './article-records';
 import { notesFor } from './highlights';
 import { db } from './open';
-import { abortQuietly, queue } from './requests';
+import { abortQuietly, committed, failureCause, queue } from './requests';
 import { SEARCH_STORES, type FolioDB } from './schema';
 import type { IDBPTransaction } from 'idb';
 import { compactLater, searchIndex, writeIndex } from './search-index';
@@ -96,9 +96,9 @@ async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) =>
     await applyEach(tx, ids, change, reindex, changed, now);
   } catch (error) {
     abortQuietly(tx);
-    throw error;
+    throw failureCause(tx, error);
   }
-  await tx.done;
+  await committed(tx);
   if (reindex && changed.length) compactLater();
   if (changed.length) announce({ kind: 'updated', ids: changed });
   return changed;

@@ -50,3 +50,25 @@ export function getAllRaw<T>(source: object, keys: readonly IDBValidKey[]): Prom
     });
   });
 }
+
+/**
+ * Why `tx` failed: its own error (the failed request's, once it has aborted),
+ * else `error`, what the caller caught. Why not just `error`: when a put fails
+ * (QuotaExceededError when the disk is full), Firefox dispatches the request's
+ * error to the transaction before aborting it, and idb's `done` rejects on that
+ * event with a bare AbortError; the user was told "couldn't reach its storage"
+ * instead of "storage is full" (tests/e2e/quota.firefox.e2e.test.ts).
+ */
+export function failureCause(tx: object, error: unknown): unknown {
+  const raw = unwrap(tx as IDBPObjectStore) as unknown as IDBTransaction;
+  return raw.error ?? error;
+}
+
+/** `tx.done`, rejecting with the failure's cause (failureCause) rather than idb's bare AbortError. */
+export async function committed(tx: { done: Promise<void> }): Promise<void> {
+  try {
+    await tx.done;
+  } catch (error) {
+    throw failureCause(tx, error);
+  }
+}

@@ -16,7 +16,7 @@ import { termWeights } from '../library/search-terms';
 import type { ArticleBundle } from '../transfer/bundle';
 import { jobFor } from './imports';
 import { db } from './open';
-import { abortQuietly, queue } from './requests';
+import { abortQuietly, failureCause, queue } from './requests';
 import { ARTICLE_STORES, type HighlightRecord } from './schema';
 import { byCodeUnits } from '../compare';
 import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
@@ -138,7 +138,7 @@ export async function restoreBundle(bundle: ArticleBundle, options: RestoreOptio
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
-    throw error;
+    throw failureCause(tx, error);
   }
   if (!options.quiet) announce({ kind: 'saved', id: meta.id });
   compactLater();

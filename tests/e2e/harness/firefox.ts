@@ -26,6 +26,8 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export interface FirefoxOptions {
   extensionPath?: string;
   headless?: boolean;
+  /** Prefs read only at start-up (quota limits), set before Firefox starts. */
+  prefs?: Record<string, boolean | number | string>;
 }
 
 export interface FirefoxSession {
@@ -97,6 +99,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         'network.dns.disablePrefetch': true,
         'network.prefetch-next': false,
         'network.predictor.enabled': false,
+        ...options.prefs,
       },
       env: { ...process.env, HOME: home, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     });
