@@ -160,14 +160,17 @@ function runFolio(html: string, url: string, dom: DomName, detectionOnly = false
   const detection = detectArticle(doc, url);
   const t2 = performance.now();
   const detected = detection.isArticle;
-  if (detectionOnly) return { detected, modelDetected: modelVerdict(detectionFeatures(doc, url)) >= 0, detectMs: t2 - t1, extractMs: NaN, text: '' };
+  // Before extraction: it mutates the document (until 2026-12-03 the full run scored the model on what extraction left).
+  const modelDetected = modelVerdict(detectionFeatures(doc, url)) >= 0;
+  if (detectionOnly) return { detected, modelDetected, detectMs: t2 - t1, extractMs: NaN, text: '' };
+  const t2b = performance.now();
   const result = extractArticle(doc, url, { force: true, mutateDocument: true });
   const t3 = performance.now();
   return {
     detected,
-    modelDetected: modelVerdict(detectionFeatures(doc, url)) >= 0,
+    modelDetected,
     detectMs: t2 - t1,
-    extractMs: t1 - t0 + (t3 - t2),
+    extractMs: t1 - t0 + (t3 - t2b),
     text: result.ok ? result.article.textContent : '',
     error: result.ok || result.reason === 'not-an-article' ? undefined : result.detail,
   };
