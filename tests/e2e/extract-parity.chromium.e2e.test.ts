@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPage } from '../../scripts/extract';
+import { prf, words } from '../../scripts/quality-metrics';
 import { readPageHtml, sharedFixtures, wcxbPages } from '../../scripts/wcxb-corpus';
 import { CHROMIUM_ARGS, findChromium } from './harness/chromium';
 import { REPO_ROOT } from './harness/paths';
@@ -45,18 +46,9 @@ function corpusPages(): ParityPage[] {
   return [...readability, ...wcxb('wcxb-dev-sample'), ...wcxb('wcxb-dev-rest')];
 }
 
+/** Word-bag F1 of the two texts (the quality benchmark's metric); two empty texts agree. */
 function wordF1(a: string, b: string): number {
-  const wa = a.toLowerCase().match(/\w+/g) ?? [];
-  const wb = b.toLowerCase().match(/\w+/g) ?? [];
-  if (!wa.length && !wb.length) return 1;
-  const bag = new Map<string, number>();
-  for (const w of wb) bag.set(w, (bag.get(w) ?? 0) + 1);
-  let hit = 0;
-  for (const w of wa) {
-    const n = bag.get(w) ?? 0;
-    if (n > 0) { hit++; bag.set(w, n - 1); }
-  }
-  return hit ? (2 * hit) / (wa.length + wb.length) : 0;
+  return !words(a).length && !words(b).length ? 1 : prf(a, b).f;
 }
 
 describe('extraction parity: CLI (linkedom) vs real Chromium', () => {
