@@ -39,14 +39,19 @@ describe('readBundles', () => {
     expect(dense[20]).toBeUndefined();
     expect(dense.map((b) => b?.meta.id)).toEqual([...run, undefined]);
     for (const [k, b] of dense.slice(0, 20).entries()) expect(await plain(b)).toEqual(single.get(run[k]!));
-    // Positive control: the seeded library has images, highlights and positions to read.
-    expect(dense.some((b) => b!.assets.length > 0 && b!.highlights.length > 0)).toBe(true);
-    expect(dense.some((b) => b!.position !== null)).toBe(true);
     // Every other key (dense enough for a range): the ones between are dropped.
     const alternate = sorted.filter((_, i) => i % 2 === 0);
     const half = await readBundles(alternate);
     expect(half.map((b) => b?.meta.id)).toEqual(alternate);
     for (const [k, b] of half.entries()) expect(await plain(b)).toEqual(single.get(alternate[k]!));
+    // Positive control: the range reads compared above carried images, highlights and positions.
+    // (Over both reads, ~30 of the 40 articles: ids are random, so which ones a slice holds is too;
+    // until 2026-12-03 this looked at one slice of 20, and ~5% of runs found no article there with
+    // both images and highlights, then tripped over the 'not-there' entry.)
+    const ranged = [...dense.slice(0, 20), ...half].map((b) => b!);
+    expect(ranged.some((b) => b.assets.length > 0)).toBe(true);
+    expect(ranged.some((b) => b.highlights.length > 0)).toBe(true);
+    expect(ranged.some((b) => b.position !== null)).toBe(true);
     // Scattered (the two ends): read by id.
     const ends = await readBundles([sorted[39]!, sorted[0]!]);
     expect(await Promise.all(ends.map(plain))).toEqual([single.get(sorted[39]!), single.get(sorted[0]!)]);
