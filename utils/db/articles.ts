@@ -19,7 +19,7 @@ import type { ArticleAsset, ArticleMeta } from '../library/types';
 import { urlKey } from '../url';
 import { notesFor } from './highlights';
 import { db } from './open';
-import { abortQuietly, failureCause, queue } from './requests';
+import { abandon, queue } from './requests';
 import { ARTICLE_STORES, type FolioDB } from './schema';
 import { compactLater, writeIndex } from './search-index';
 import type { IDBPTransaction } from 'idb';
@@ -76,8 +76,7 @@ export async function saveArticle(extracted: ExtractedArticle, options: SaveOpti
     return await writeSave(tx, extracted, keys, options, now);
   } catch (error) {
     // A request that threw (rather than failed) would otherwise let the rest commit.
-    abortQuietly(tx);
-    throw failureCause(tx, error);
+    throw abandon(tx, error);
   }
 }
 

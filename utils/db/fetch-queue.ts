@@ -14,7 +14,7 @@ import { isAwaitingContent } from '../highlights/awaiting';
 import { announce } from '../library/channel';
 import type { FetchState } from '../library/types';
 import { db } from './open';
-import { abortQuietly, failureCause, queue } from './requests';
+import { abandon, queue } from './requests';
 import type { FetchJob, FolioDB } from './schema';
 
 export interface QueueProgress {
@@ -65,8 +65,7 @@ export async function claimJobs(rules: ClaimRules): Promise<FetchJob[]> {
     }
     await tx.done;
   } catch (error) {
-    abortQuietly(tx);
-    throw failureCause(tx, error);
+    throw abandon(tx, error);
   }
   if (claimed.length) announce({ kind: 'updated', ids: claimed.map((j) => j.articleId) });
   return claimed;

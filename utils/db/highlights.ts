@@ -18,7 +18,7 @@ import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import { db } from './open';
-import { abortQuietly, committed, failureCause, queue } from './requests';
+import { abandon, committed, queue } from './requests';
 import { SEARCH_STORES, type FolioDB } from './schema';
 import { compactLater, writeIndex } from './search-index';
 
@@ -73,8 +73,7 @@ async function write<T>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<T> {
   try {
     outcome = await work(tx);
   } catch (error) {
-    abortQuietly(tx);
-    throw failureCause(tx, error);
+    throw abandon(tx, error);
   }
   await committed(tx);
   if (outcome.changed) {

@@ -24,7 +24,7 @@ import { linkMeta, mergeMeta, stateOf } from '../transfer/import/records';
 import type { ImportItem } from '../transfer/import/types';
 import { searchableNotes } from '../highlights/search-text';
 import { db } from './open';
-import { abortQuietly, failureCause, getAllRaw, putRaw, queue } from './requests';
+import { abandon, getAllRaw, putRaw, queue } from './requests';
 import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
 import { compactLater, newSegmentIds, segmentsFor, writeIndexMany } from './search-index';
 
@@ -219,9 +219,8 @@ async function writeBatchOnce(writes: readonly ImportWrite[], options: BatchOpti
     await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)), segmentIds);
     await tx.done;
   } catch (error) {
-    abortQuietly(tx);
     // The request that aborted the transaction, not a later one refused because of it (for the ConstraintError retry).
-    throw failureCause(tx, error);
+    throw abandon(tx, error);
   }
   const ids = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.id);
   if (ids.length && !options.quiet) importFinished(ids);

@@ -13,7 +13,7 @@ import type { ArticleAsset, ArticleBody, ArticleMeta, LibraryRepository, StatePa
 import { deleteArticles } from './article-records';
 import { notesFor } from './highlights';
 import { db } from './open';
-import { abortQuietly, committed, failureCause, queue } from './requests';
+import { abandon, committed, queue } from './requests';
 import { SEARCH_STORES, type FolioDB } from './schema';
 import type { IDBPTransaction } from 'idb';
 import { compactLater, searchIndex, writeIndex } from './search-index';
@@ -95,8 +95,7 @@ async function changeEach(ids: readonly string[], change: (meta: ArticleMeta) =>
   try {
     await applyEach(tx, ids, change, reindex, changed, now);
   } catch (error) {
-    abortQuietly(tx);
-    throw failureCause(tx, error);
+    throw abandon(tx, error);
   }
   await committed(tx);
   if (reindex && changed.length) compactLater();

@@ -10,14 +10,20 @@ export function queue(request: Promise<unknown>): void {
   request.catch(() => {});
 }
 
-/** Aborts `tx` if it is still running; its `done` rejection is expected then. */
-export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+/**
+ * For a write's catch block: aborts `tx` if it is still running (a request
+ * that threw, rather than failed, would otherwise let the rest commit; its
+ * `done` rejection is expected then) and returns what to throw: the failure's
+ * cause (failureCause), not idb's bare AbortError.
+ */
+export function abandon(tx: { abort(): void; done: Promise<void> }, error: unknown): unknown {
   tx.done.catch(() => {});
   try {
     tx.abort();
   } catch {
     // Already committed or aborted.
   }
+  return failureCause(tx, error);
 }
 
 /**
@@ -59,7 +65,7 @@ export function getAllRaw<T>(source: object, keys: readonly IDBValidKey[]): Prom
  * event with a bare AbortError; the user was told "couldn't reach its storage"
  * instead of "storage is full" (tests/e2e/quota.firefox.e2e.test.ts).
  */
-export function failureCause(tx: object, error: unknown): unknown {
+function failureCause(tx: object, error: unknown): unknown {
   const raw = unwrap(tx as IDBPObjectStore) as unknown as IDBTransaction;
   return raw.error ?? error;
 }

@@ -21,7 +21,7 @@ import { QueryRanker, type RankedHit, type TermRange } from '../library/search-r
 import { blocksFor, buildSegment, MAX_SEGMENT_DOCS, mergeSegments, pickMerge, termsIn, type BuiltSegment, type IndexedDoc, type SegmentBlock } from '../library/segments';
 import type { SearchHit, SearchResult } from '../library/types';
 import { db } from './open';
-import { abortQuietly, failureCause, putRaw, queue } from './requests';
+import { abandon, putRaw, queue } from './requests';
 import { SEARCH_STORES, SEGMENT_BOUNDS, SEGMENT_DOC_IDS, type FolioDB, type SearchSegment } from './schema';
 
 
@@ -156,8 +156,7 @@ export async function compactIndex(maxMerges = MAX_MERGES_PER_PASS): Promise<num
       await tx.done;
       merges++;
     } catch (error) {
-      abortQuietly(tx);
-      throw failureCause(tx, error);
+      throw abandon(tx, error);
     }
   }
   return merges;

@@ -16,7 +16,7 @@ import { termWeights } from '../library/search-terms';
 import type { ArticleBundle } from '../transfer/bundle';
 import { jobFor } from './imports';
 import { db } from './open';
-import { abortQuietly, failureCause, queue } from './requests';
+import { abandon, queue } from './requests';
 import { ARTICLE_STORES, type HighlightRecord } from './schema';
 import { byCodeUnits } from '../compare';
 import type { ArticleAsset, ArticleBody, ArticleMeta } from '../library/types';
@@ -137,8 +137,7 @@ export async function restoreBundle(bundle: ArticleBundle, options: RestoreOptio
     await writeIndex(tx, meta.id, termWeights(searchableOf(meta, body ?? undefined, searchableNotes(highlights))));
     await tx.done;
   } catch (error) {
-    abortQuietly(tx);
-    throw failureCause(tx, error);
+    throw abandon(tx, error);
   }
   if (!options.quiet) announce({ kind: 'saved', id: meta.id });
   compactLater();
