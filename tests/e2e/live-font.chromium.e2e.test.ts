@@ -102,6 +102,8 @@ describe('live-page text size (Chromium)', () => {
     server.addRoute('late.css', { body: readFileSync(join(SITE_DIR, 'site.css')), contentType: 'text/css; charset=utf-8', hold: held });
     const late = await chromium.browser.newPage();
     await late.goto(server.url('article-late-css.html'), { waitUntil: 'domcontentloaded' });
+    // A grace period, not a wait for a condition: the check below is that nothing was applied yet, and the
+    // old code applied the scale one message round trip after DOMContentLoaded (the readyState check keeps it honest).
     await new Promise((r) => setTimeout(r, 300));
     // The control: the story is still at the browser's default size (the stylesheet is not there yet).
     expect(await late.evaluate(() => document.readyState)).toBe('interactive');
