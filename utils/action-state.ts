@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { errorText, t } from './i18n';
 import type { Result } from './result';
+import { serialiseTab } from './tab-state';
 
 const ICONS = {
   active: { 16: '/toolbar/active-16.png', 32: '/toolbar/active-32.png' },
@@ -36,9 +37,13 @@ export async function showArticleState(tabId: number, isArticle: boolean, option
  * It clears when the tab navigates (utils/handlers/tabs-lifecycle.ts).
  */
 export async function showActionOutcome(tabId: number, outcome: Result<unknown>): Promise<void> {
-  await Promise.all([
-    browser.action.setBadgeBackgroundColor({ tabId, color: outcome.ok ? '#2f6f4f' : '#b3261e' }),
-    browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' }),
-    browser.action.setTitle({ tabId, title: outcome.ok ? t('badgeSaved') : errorText(outcome.code) }),
-  ]).catch(() => undefined);
+  // In the tab's queue: a page report keeps an outcome by reading the badge and then writing the
+  // icon and title; an outcome landing between that read and write was wiped (seen 1 run in 12).
+  await serialiseTab(tabId, () =>
+    Promise.all([
+      browser.action.setBadgeBackgroundColor({ tabId, color: outcome.ok ? '#2f6f4f' : '#b3261e' }),
+      browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' }),
+      browser.action.setTitle({ tabId, title: outcome.ok ? t('badgeSaved') : errorText(outcome.code) }),
+    ]),
+  ).catch(() => undefined);
 }
