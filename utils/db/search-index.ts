@@ -38,7 +38,8 @@ const MAX_MERGES_PER_PASS = 3;
 export async function writeSegment(tx: WriteTx, id: number, built: BuiltSegment): Promise<void> {
   const header: SearchSegment = { id, size: built.docIds.length, dead: [] };
   const blocks = tx.objectStore('searchBlocks');
-  queue(tx.objectStore('searchSegments').put(header));
+  // add, not put: an id already taken aborts the transaction instead of overwriting a segment (unseenSegmentIds).
+  queue(tx.objectStore('searchSegments').add(header));
   putRaw(blocks, built.docIds, [id, SEGMENT_DOC_IDS]);
   putRaw(blocks, built.bounds, [id, SEGMENT_BOUNDS]);
   built.blocks.forEach((block, n) => putRaw(blocks, block, [id, n]));
@@ -77,6 +78,20 @@ export async function newSegmentIds(tx: WriteTx, count: number): Promise<number[
       if (taken[i] === undefined) ids.add(id);
     });
   }
+  return [...ids];
+}
+
+/**
+ * `count` distinct segment ids of the same form as newSegmentIds, not checked
+ * against the store: the check is writeSegment's add(), which fails the
+ * transaction (ConstraintError) if an id is taken. For import batches, whose
+ * puts then go out the moment the transaction is created: with no read to wait
+ * for, a batch's requests are queued while the one before it is still being
+ * written (utils/transfer/import/apply.ts keeps two in flight).
+ */
+export function unseenSegmentIds(count: number): number[] {
+  const ids = new Set<number>();
+  while (ids.size < count) ids.add(Date.now() * 1_000 + Math.floor(Math.random() * 1_000));
   return [...ids];
 }
 
