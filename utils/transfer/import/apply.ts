@@ -62,17 +62,16 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps): Promise<Impo
   let cancelled = false;
   deps.onProgress?.(0, total);
 
-  for (let at = 0; at < total; at += BATCH_SIZE) {
-    if (deps.signal?.aborted) {
-      cancelled = true;
-      for (const p of plan.items.slice(at)) rows.push({ ref: p.item.ref, url: p.item.url, title: p.item.title, status: 'skipped', detail: 'not imported: the import was cancelled before this item' });
-      break;
-    }
-    const batch = plan.items.slice(at, at + BATCH_SIZE);
-    const prepared: { write: ImportWrite; note: string | null }[] = [];
-    for (const p of batch) prepared.push(await prepare(p, deps));
+  /**
+   * Writes a prepared batch; its items one by one when the batch fails. Two
+   * batches are in flight: the next one's transaction is created (and its puts
+   * queued) while the database still writes this one. IndexedDB runs them in
+   * the order they were created, so nothing changes but the waiting: the
+   * database's own work and the page's serialising of the next records overlap.
+   */
+  const settle = async (batch: PlannedItem[], prepared: { write: ImportWrite; note: string | null }[], writing: Promise<WriteOutcome[]>): Promise<void> => {
     try {
-      const outcomes = await deps.writeBatch(prepared.map((x) => x.write));
+      const outcomes = await writing;
       outcomes.forEach((o, i) => {
         rows.push(rowOf(batch[i]!, o, prepared[i]!.note));
         if (o.queued) queued++;
@@ -92,7 +91,27 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps): Promise<Impo
     }
     done += batch.length;
     deps.onProgress?.(done, total);
+  };
+
+  let inFlight: Promise<void> = Promise.resolve();
+  for (let at = 0; at < total; at += BATCH_SIZE) {
+    if (deps.signal?.aborted) {
+      await inFlight;
+      cancelled = true;
+      for (const p of plan.items.slice(at)) rows.push({ ref: p.item.ref, url: p.item.url, title: p.item.title, status: 'skipped', detail: 'not imported: the import was cancelled before this item' });
+      break;
+    }
+    const batch = plan.items.slice(at, at + BATCH_SIZE);
+    const prepared: { write: ImportWrite; note: string | null }[] = [];
+    for (const p of batch) prepared.push(await prepare(p, deps));
+    const previous = inFlight;
+    const writing = deps.writeBatch(prepared.map((x) => x.write));
+    // Settled in order (rows, progress); a rejection is handled in settle, never left unobserved.
+    writing.catch(() => undefined);
+    inFlight = previous.then(() => settle(batch, prepared, writing));
+    await previous;
   }
+  await inFlight;
 
   for (const r of plan.repeats) rows.push({ ref: r.ref, url: r.url, title: r.title, status: 'skipped', detail: `listed again in the export; merged into ${r.sameAs}` });
   for (const u of plan.unreadable) rows.push({ ref: u.ref, url: '', title: '', status: 'skipped', detail: `unreadable: ${u.reason}` });
