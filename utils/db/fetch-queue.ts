@@ -14,7 +14,8 @@ import { isAwaitingContent } from '../highlights/awaiting';
 import { announce } from '../library/channel';
 import type { FetchState } from '../library/types';
 import { db } from './open';
-import { abandon, queue } from './requests';
+import type { ArticleMeta } from '../library/types';
+import { abandon, getAllRaw, putRaw, queue } from './requests';
 import type { FetchJob, FolioDB } from './schema';
 
 export interface QueueProgress {
@@ -35,6 +36,47 @@ export interface ClaimRules {
 
 type QueueTx = IDBPTransaction<FolioDB, ('fetchQueue' | 'articles')[], 'readwrite'>;
 
+export function jobFor(meta: Pick<ArticleMeta, 'id' | 'url'>, now: number): FetchJob {
+  return { articleId: meta.id, url: meta.url, host: new URL(meta.url).hostname.toLowerCase(), state: 'waiting', attempts: 0, dueAt: now, leaseUntil: 0, addedAt: now };
+}
+
+/**
+ * Makes the jobs of the links imports queued (schema.ts PendingJobs): one
+ * transaction per pending record, so a record is either still pending or all
+ * its jobs exist. A link filled by a save meanwhile gets its job already done
+ * (as a job that existed would have been marked: it counts in the run's
+ * progress); a deleted one gets none. Returns how many jobs were made.
+ */
+export async function expandPending(): Promise<number> {
+  let made = 0;
+  for (;;) {
+    const tx = (await db()).transaction(['fetchPending', 'fetchQueue', 'articles'], 'readwrite');
+    try {
+      const cursor = await tx.objectStore('fetchPending').openCursor();
+      if (!cursor) {
+        await tx.done;
+        return made;
+      }
+      const { articleIds, addedAt } = cursor.value;
+      const [metas, jobs] = await Promise.all([getAllRaw<ArticleMeta>(tx.objectStore('articles'), articleIds), getAllRaw<FetchJob>(tx.objectStore('fetchQueue'), articleIds)]);
+      metas.forEach((meta, i) => {
+        if (!meta || jobs[i]) return;
+        const job = jobFor(meta, addedAt);
+        putRaw(tx.objectStore('fetchQueue'), meta.fetchState ? job : { ...job, state: 'done' });
+        made++;
+      });
+      queue(cursor.delete());
+      await tx.done;
+    } catch (error) {
+      throw abandon(tx, error);
+    }
+  }
+}
+
+async function anyPending(): Promise<boolean> {
+  return (await (await db()).count('fetchPending')) > 0;
+}
+
 async function setFetchState(tx: QueueTx, id: string, state: FetchState | null): Promise<boolean> {
   const meta = await tx.objectStore('articles').get(id);
   if (!meta || !meta.fetchState) return false;
@@ -47,6 +89,7 @@ async function setFetchState(tx: QueueTx, id: string, state: FetchState | null):
 
 /** Leases up to `max` due jobs on distinct, unblocked hosts, and marks their articles "Fetching…". */
 export async function claimJobs(rules: ClaimRules): Promise<FetchJob[]> {
+  await expandPending();
   const tx = (await db()).transaction(['fetchQueue', 'articles'], 'readwrite');
   const claimed: FetchJob[] = [];
   try {
@@ -124,6 +167,8 @@ export async function getJob(articleId: string): Promise<FetchJob | undefined> {
 }
 
 export async function queueProgress(): Promise<QueueProgress | null> {
+  // Counted as jobs: pending links become jobs first (a link filled meanwhile counts as done, not waiting).
+  await expandPending();
   const tx = (await db()).transaction('fetchQueue', 'readonly');
   const index = tx.store.index('state');
   const [total, done, failed, waiting] = await Promise.all([tx.store.count(), index.count('done'), index.count('failed'), index.count('waiting')]);
@@ -133,6 +178,8 @@ export async function queueProgress(): Promise<QueueProgress | null> {
 
 /** When the next waiting job may run: its due time, or when its lease runs out; null when none waits. */
 export async function nextDueAt(): Promise<number | null> {
+  // Pending links are due at once: claiming makes them jobs.
+  if (await anyPending()) return 0;
   const tx = (await db()).transaction('fetchQueue', 'readonly');
   let next: number | null = null;
   let cursor = await tx.store.index('state_dueAt').openCursor(IDBKeyRange.bound(['waiting', -Infinity], ['waiting', Infinity]));
@@ -147,9 +194,10 @@ export async function nextDueAt(): Promise<number | null> {
 
 /** Ends a run with nothing waiting: its done and failed jobs go (the articles keep their state). */
 export async function clearFinishedRun(): Promise<boolean> {
-  const tx = (await db()).transaction('fetchQueue', 'readwrite');
-  const waiting = await tx.store.index('state').count('waiting');
-  if (waiting === 0) queue(tx.store.clear());
+  const tx = (await db()).transaction(['fetchQueue', 'fetchPending'], 'readwrite');
+  const [waitingJobs, pending] = await Promise.all([tx.objectStore('fetchQueue').index('state').count('waiting'), tx.objectStore('fetchPending').count()]);
+  const waiting = waitingJobs + pending;
+  if (waiting === 0) queue(tx.objectStore('fetchQueue').clear());
   await tx.done;
   // Library pages show the run's progress: tell them it is over.
   if (waiting === 0) announce({ kind: 'updated', ids: [] });
@@ -158,6 +206,8 @@ export async function clearFinishedRun(): Promise<boolean> {
 
 /** Cancel: every waiting link stays a link, saying it was not downloaded. */
 export async function cancelWaiting(reason: string, now: number): Promise<number> {
+  // Pending links are waiting too: made jobs first, then cancelled with the rest.
+  await expandPending();
   const tx = (await db()).transaction(['fetchQueue', 'articles'], 'readwrite');
   const ids: string[] = [];
   let cursor = await tx.objectStore('fetchQueue').index('state').openCursor('waiting');

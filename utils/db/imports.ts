@@ -25,10 +25,12 @@ import type { ImportItem } from '../transfer/import/types';
 import { searchableNotes } from '../highlights/search-text';
 import { db } from './open';
 import { abandon, getAllRaw, putRaw, queue } from './requests';
-import { ARTICLE_STORES, type FetchJob, type FolioDB } from './schema';
-import { compactLater, newSegmentIds, segmentsFor, writeIndexMany } from './search-index';
+import { ARTICLE_STORES, type FolioDB } from './schema';
+import { compactLater, newSegmentIds, segmentsFor, unseenSegmentIds, writeIndexMany } from './search-index';
 
-type ImportTx = IDBPTransaction<FolioDB, (typeof ARTICLE_STORES)[number][], 'readwrite'>;
+/** An article's stores, and the record of the links a batch queued (schema.ts PendingJobs). */
+const IMPORT_STORES = [...ARTICLE_STORES, 'fetchPending'] as const;
+type ImportTx = IDBPTransaction<FolioDB, (typeof IMPORT_STORES)[number][], 'readwrite'>;
 
 export interface ImportWrite {
   item: ImportItem;
@@ -64,10 +66,6 @@ export interface BatchOptions {
    * library page re-read its rows and each merge competes with the next batch.
    */
   quiet?: boolean;
-}
-
-export function jobFor(meta: Pick<ArticleMeta, 'id' | 'url'>, now: number): FetchJob {
-  return { articleId: meta.id, url: meta.url, host: new URL(meta.url).hostname.toLowerCase(), state: 'waiting', attempts: 0, dueAt: now, leaseUntil: 0, addedAt: now };
 }
 
 function highlightRecords(articleId: string, write: ImportWrite, body: { contentHash: string; extractorVersion: number } | null, skipQuotes: ReadonlySet<string>, now: number): Highlight[] {
@@ -127,7 +125,7 @@ async function existingOf(tx: ImportTx, keys: readonly string[][]): Promise<(Art
   });
 }
 
-async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta | undefined, now: number, docs: Map<string, IndexedDoc>): Promise<{ outcome: WriteOutcome; meta: ArticleMeta }> {
+async function writeOne(tx: ImportTx, write: ImportWrite, keys: readonly string[], existing: ArticleMeta | undefined, now: number, docs: Map<string, IndexedDoc>): Promise<{ outcome: WriteOutcome; meta: ArticleMeta }> {
   const { item, extracted } = write;
   const articles = tx.objectStore('articles');
   let meta: ArticleMeta;
@@ -145,8 +143,9 @@ async function writeOne(tx: ImportTx, write: ImportWrite, existing: ArticleMeta 
       meta.excerpt ??= item.excerpt ?? null;
       body = records.body;
     } else {
-      meta = linkMeta(item, crypto.randomUUID(), now);
-      putRaw(tx.objectStore('fetchQueue'), jobFor(meta, now));
+      // A link's one identity key is its urlKey (keysOf).
+      meta = linkMeta(item, crypto.randomUUID(), now, keys[0] ?? null);
+      // Its job is in the batch's pending record (writeBatchOnce).
       queued = true;
     }
   } else {
@@ -190,32 +189,37 @@ export async function writeImportBatch(writes: readonly ImportWrite[], options: 
     return await writeBatchOnce(writes, options, false);
   } catch (error) {
     if (!(error instanceof DOMException && error.name === 'ConstraintError')) throw error;
-    // A link the preview found new was saved since (lookupKeys): nothing of the batch was written; again, looking every item up.
+    // A link the preview found new was saved since (lookupKeys), or an unchecked segment id was taken: nothing of
+    // the batch was written; again, looking every item up and checking the ids.
     return writeBatchOnce(writes, options, true);
   }
 }
 
 async function writeBatchOnce(writes: readonly ImportWrite[], options: BatchOptions, lookUpAll: boolean): Promise<WriteOutcome[]> {
   const now = options.now ?? Date.now();
-  const tx = (await db()).transaction([...ARTICLE_STORES], 'readwrite');
+  const tx = (await db()).transaction([...IMPORT_STORES], 'readwrite');
   const outcomes: WriteOutcome[] = [];
   try {
     const docs = new Map<string, IndexedDoc>();
     // Each write's keys once: parsing URLs was a visible share of a large import's time.
     const keyLists = writes.map(keysOf);
-    // The segment ids are reserved now, beside the lookups: asked after the puts, they would wait for all of them.
+    // Segment ids beside the lookups: asked after the puts, a check would wait for all of them.
     const lookups = writes.map((w, i) => lookupKeys(w, keyLists[i]!, lookUpAll));
-    const [found, segmentIds] = await Promise.all([existingOf(tx, lookups), newSegmentIds(tx, segmentsFor(writes.length))]);
+    // First try: ids checked by the segment header's add(); a taken one (ConstraintError) retries with checked ids.
+    const ids = lookUpAll ? newSegmentIds(tx, segmentsFor(writes.length)) : unseenSegmentIds(segmentsFor(writes.length));
+    const [found, segmentIds] = await Promise.all([existingOf(tx, lookups), ids]);
     // Two items of one batch naming one article: the second merges into what the first wrote.
     const written = new Map<string, ArticleMeta>();
     for (const [i, write] of writes.entries()) {
       const keys = keyLists[i]!;
       const earlier = keys.map((k) => written.get(k)).find(Boolean);
-      const { outcome, meta } = await writeOne(tx, write, earlier ?? found[i], now, docs);
+      const { outcome, meta } = await writeOne(tx, write, keys, earlier ?? found[i], now, docs);
       outcomes.push(outcome);
       for (const k of [...keys, meta.urlKey]) written.set(k, meta);
       options.afterItem?.(write.item);
     }
+    const queuedIds = outcomes.filter((o) => o.queued).map((o) => o.id);
+    if (queuedIds.length) putRaw(tx.objectStore('fetchPending'), { id: crypto.randomUUID(), articleIds: queuedIds, addedAt: now });
     await writeIndexMany(tx, [...docs.values()], new Set(outcomes.filter((o) => o.status === 'imported').map((o) => o.id)), segmentIds);
     await tx.done;
   } catch (error) {

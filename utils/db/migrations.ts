@@ -94,5 +94,10 @@ export const MIGRATIONS: readonly UpgradeStep[] = [
   (db) => {
     db.createObjectStore('siteRules', { keyPath: 'site' });
   },
+  // v6: an import's queued links, a record per batch until the background makes them jobs
+  // (schema.ts PendingJobs). A new store and nothing else.
+  (db) => {
+    db.createObjectStore('fetchPending', { keyPath: 'id' });
+  },
 ];
 

@@ -14,7 +14,7 @@ import { announce } from '../library/channel';
 import { searchableOf } from '../library/records';
 import { termWeights } from '../library/search-terms';
 import type { ArticleBundle } from '../transfer/bundle';
-import { jobFor } from './imports';
+import { jobFor } from './fetch-queue';
 import { db } from './open';
 import { abandon, queue } from './requests';
 import { ARTICLE_STORES, type HighlightRecord } from './schema';

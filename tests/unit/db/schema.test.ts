@@ -12,9 +12,9 @@ it('has exactly one upgrade step per schema version', () => {
   expect(MIGRATIONS).toHaveLength(DB_VERSION);
 });
 
-it('a fresh install has every store (v3: the fetch queue, v5: site rules), with state and paging indexes', async () => {
+it('a fresh install has every store (v3: the fetch queue, v5: site rules, v6: pending links), with state and paging indexes', async () => {
   const conn = await openFolioDB('fresh');
-  expect([...conn.objectStoreNames].sort()).toEqual(['articles', 'assets', 'bodies', 'fetchQueue', 'highlights', 'positions', 'readerViews', 'searchBlocks', 'searchDocs', 'searchSegments', 'siteRules', 'siteScales']);
+  expect([...conn.objectStoreNames].sort()).toEqual(['articles', 'assets', 'bodies', 'fetchPending', 'fetchQueue', 'highlights', 'positions', 'readerViews', 'searchBlocks', 'searchDocs', 'searchSegments', 'siteRules', 'siteScales']);
   const tx = conn.transaction('articles');
   expect([...tx.store.indexNames].sort()).toEqual(['archivedAt', 'favoritedAt', 'readAt', 'savedAt_id', 'siteKey', 'tags', 'urlKey']);
   expect(tx.store.index('urlKey').unique).toBe(true);

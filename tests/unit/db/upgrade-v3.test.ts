@@ -9,6 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { getArticle } from '@/utils/db/article-records';
 import { saveArticle } from '@/utils/db/articles';
+import { expandPending } from '@/utils/db/fetch-queue';
 import { savedKeys, writeImportBatch } from '@/utils/db/imports';
 import { listAll } from '@/utils/db/library-repository';
 import { listHighlights } from '@/utils/db/highlights';
@@ -57,6 +58,7 @@ it('v2 → v3: articles, bodies, highlights and tags stay; the fetch queue is ne
   expect((await saveArticle(makeExtracted({ url: 'https://new.example/x', canonicalUrl: 'https://new.example/x' }))).created).toBe(true);
   const [outcome] = await writeImportBatch([link('https://queued.example/a')]);
   expect(outcome).toMatchObject({ status: 'imported', queued: true });
+  await expandPending();
   expect((await conn.getAll('fetchQueue')).map((j) => j.url)).toEqual(['https://queued.example/a']);
   expect((await savedKeys()).size).toBe(3);
 });

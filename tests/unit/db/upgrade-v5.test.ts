@@ -28,10 +28,6 @@ afterEach(async () => {
 
 const rule = (site: string, updatedAt: number): SiteRule => ({ site, article: 'div.copy', remove: ['.quay-guide'], createdAt: 1, updatedAt });
 
-it('is version 5', () => {
-  expect(DB_VERSION).toBe(5);
-});
-
 it('v3 → v5 (through the v4 search headers step): every store keeps its records (a queued job and a reader view too); site rules is new and empty, and works', async () => {
   const v3 = await openFolioDB('folio', 3);
   expect([...v3.objectStoreNames]).not.toContain('siteRules');
@@ -51,7 +47,7 @@ it('v3 → v5 (through the v4 search headers step): every store keeps its record
   v3.close();
 
   const conn = await db();
-  expect(conn.version).toBe(5);
+  expect(conn.version).toBe(DB_VERSION);
   expect(await conn.getAll('siteRules')).toEqual([]);
   expect(await listAll()).toEqual([meta]);
   expect((await getArticle(meta.id))?.content).toBe(body.content);
@@ -71,7 +67,7 @@ it('v3 → v5 (through the v4 search headers step): every store keeps its record
 it('v1 → v5 and v2 → v5: the old library arrives whole beside the new store', async () => {
   const a = await saveArticleV1('folio', makeExtracted({ url: 'https://v1.example/a', canonicalUrl: 'https://v1.example/a', title: 'From v1' }), 1_000, { tags: ['old'] });
   const conn = await db();
-  expect(conn.version).toBe(5);
+  expect(conn.version).toBe(DB_VERSION);
   expect([...conn.objectStoreNames]).toContain('siteRules');
   expect((await listAll()).map((m) => [m.id, m.title, m.tags])).toEqual([[a.id, 'From v1', ['old']]]);
   await closeDB();

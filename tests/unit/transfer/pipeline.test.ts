@@ -11,6 +11,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getArticle } from '@/utils/db/article-records';
 import { saveArticle } from '@/utils/db/articles';
+import { expandPending } from '@/utils/db/fetch-queue';
 import { savedKeys, writeImportBatch, type ImportWrite } from '@/utils/db/imports';
 import { listAll } from '@/utils/db/library-repository';
 import { closeDB, db } from '@/utils/db/open';
@@ -45,7 +46,9 @@ async function pocketPlan() {
   return planImport(parsed, await savedKeys());
 }
 
+/** The links' jobs, as the background makes them (before it claims) from the batches' pending records. */
 async function jobs() {
+  await expandPending();
   return (await db()).getAll('fetchQueue');
 }
 
@@ -88,7 +91,12 @@ describe('apply', () => {
     expect(report.rows.find((r) => r.status === 'merged')!.detail).toMatch(/saved date 2023-11-14, read, archived/);
     expect((await getArticle(saved.meta.id))!.content).toContain('Kuala Lumpur');
 
+    // Written by the import as one pending record for its batch, not a job per link (schema.ts PendingJobs).
+    const pending = await (await db()).getAll('fetchPending');
+    expect(pending.flatMap((p) => p.articleIds).sort()).toEqual(metas.filter((m) => m.fetchState).map((m) => m.id).sort());
+    expect(await (await db()).getAll('fetchQueue')).toEqual([]);
     expect((await jobs()).map((j) => j.articleId).sort()).toEqual(metas.filter((m) => m.fetchState).map((m) => m.id).sort());
+    expect(await (await db()).count('fetchPending')).toBe(0);
     // The highlights are stored at once, waiting for the article's text, and searchable.
     const hs = await listHighlights(monsoon.id);
     expect(hs.map((h) => h.selectors.quote.exact).sort()).toEqual(['rain came three weeks early', 'the ferries wait at the pier']);
