@@ -12,9 +12,8 @@
 import type { IDBPTransaction } from 'idb';
 import { isAwaitingContent } from '../highlights/awaiting';
 import { announce } from '../library/channel';
-import type { FetchState } from '../library/types';
+import type { ArticleMeta, FetchState } from '../library/types';
 import { db } from './open';
-import type { ArticleMeta } from '../library/types';
 import { abandon, getAllRaw, putRaw, queue } from './requests';
 import type { FetchJob, FolioDB } from './schema';
 

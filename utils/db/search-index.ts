@@ -65,12 +65,15 @@ export async function newSegmentId(tx: WriteTx): Promise<number> {
  * issued after them is answered only once the database has written them all,
  * and that wait was a third of a 10,000-row import's time.
  */
+/** Time-based with a random tail: never an id of a deleted database's segment (the block cache's trust). */
+const candidateSegmentId = (): number => Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
+
 export async function newSegmentIds(tx: WriteTx, count: number): Promise<number[]> {
   const ids = new Set<number>();
   while (ids.size < count) {
     const candidates = new Set<number>();
     while (candidates.size < count - ids.size) {
-      const id = Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
+      const id = candidateSegmentId();
       if (!ids.has(id)) candidates.add(id);
     }
     const taken = await Promise.all([...candidates].map((id) => tx.objectStore('searchSegments').getKey(id)));
@@ -91,7 +94,7 @@ export async function newSegmentIds(tx: WriteTx, count: number): Promise<number[
  */
 export function unseenSegmentIds(count: number): number[] {
   const ids = new Set<number>();
-  while (ids.size < count) ids.add(Date.now() * 1_000 + Math.floor(Math.random() * 1_000));
+  while (ids.size < count) ids.add(candidateSegmentId());
   return [...ids];
 }
 
