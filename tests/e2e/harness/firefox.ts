@@ -129,13 +129,16 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const openExtensionPage = async (path: string, existing?: Page): Promise<Page> => {
     const page = existing ?? (await browser.newPage());
     const url = extensionUrl(path);
+    // Reopening the URL a page already shows: mark the old document, or the poll below would
+    // find it "ready" before the navigation has even begun.
+    if (existing) await page.evaluate(() => Object.assign(globalThis, { __folioLeaving: true })).catch(() => undefined);
     // goto() never settles for moz-extension:// pages: fire and poll instead.
     void page.goto(url).catch(() => undefined);
     const deadline = Date.now() + 20_000;
     for (;;) {
       const ready = await page
         .evaluate(
-          (expected) => location.href === expected && document.readyState === 'complete' && 'browser' in globalThis,
+          (expected) => location.href === expected && document.readyState === 'complete' && 'browser' in globalThis && !('__folioLeaving' in globalThis),
           url,
         )
         .catch(() => false);

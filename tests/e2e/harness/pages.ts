@@ -36,19 +36,22 @@ function isStaleHandle(error: unknown): boolean {
 }
 
 /**
- * Click what `find` returns. A control re-rendered between finding and clicking leaves a stale
- * handle (Firefox BiDi: "no such handle"); only then is it found again, at most three times.
+ * Click what `find` returns. A control re-rendered while it is found or before it is clicked leaves
+ * a stale handle (Firefox BiDi: "no such handle"); only then is it found again, at most three times.
  */
 export async function clickFound(find: () => Promise<ElementHandle<Element>>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const control = await find();
+    let control: ElementHandle<Element> | undefined;
     try {
+      // Finding can go stale too: Firefox finds `aria/` matches in an isolated realm and hands
+      // the node to the page's realm, and a re-render in between loses it ("no such handle").
+      control = await find();
       await control.click();
       return;
     } catch (error) {
       if (attempt >= 3 || !isStaleHandle(error)) throw error;
     } finally {
-      await control.dispose().catch(() => undefined);
+      await control?.dispose().catch(() => undefined);
     }
   }
 }
@@ -86,10 +89,20 @@ export async function pageText(page: Page): Promise<string> {
 /** Poll `read` until `predicate` holds; returns the last value (throws on timeout). */
 export async function waitForValue<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let last: { value: T } | { error: unknown };
   for (;;) {
-    const value = await read();
-    if (predicate(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
+    // A read that throws (the page mid-navigation, a handle gone with its document) is "not yet".
+    try {
+      const value = await read();
+      if (predicate(value)) return value;
+      last = { value };
+    } catch (error) {
+      last = { error };
+    }
+    if (Date.now() > deadline) {
+      const shown = 'value' in last ? `last value ${JSON.stringify(last.value)}` : `last read failed: ${String(last.error)}`;
+      throw new Error(`Timed out waiting for ${what}; ${shown}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
