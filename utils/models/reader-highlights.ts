@@ -272,6 +272,7 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
         id = await deps.save();
         if (!id) {
           painter.unpaint(tempId);
+          if (selected.value === tempId) select(null);
           return null;
         }
       }
@@ -279,9 +280,12 @@ export function createReaderHighlights(deps: ReaderHighlightsDeps) {
       painter.unpaint(tempId);
       painter.paint(record.id, paintRange, record.color);
       replaceRecord(record);
+      // Clicked while it was being stored: the popover opens on the stored highlight.
+      if (selected.value === tempId) select(record.id);
       return record;
     } catch (e) {
       painter.unpaint(tempId);
+      if (selected.value === tempId) select(null);
       fail(e, 'could not store the highlight');
       return null;
     }

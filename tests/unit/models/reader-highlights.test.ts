@@ -143,6 +143,32 @@ describe('reader highlights model', () => {
     expect(m.removed.value).toBeNull();
   });
 
+  it('a click on the highlight while it is still being stored opens its popover on the stored record', async () => {
+    const id = await savedArticle();
+    const m = model(() => id);
+    const root = body();
+    await m.attach(root, HTML);
+    const making = m.create(rangeOf(root, 'three years'), { color: 'green' });
+    // Painted at once, before the store answers: that is what a quick click lands on.
+    const [painted] = m.painter.ids();
+    expect(painted).toBeDefined();
+    m.select(painted!);
+    expect(m.selected.value).toBe(painted);
+    const made = (await making)!;
+    expect(m.selected.value).toBe(made.id);
+    expect(m.items.value.map((h) => h.record.id)).toContain(made.id);
+  });
+
+  it('a click on a highlight whose save then fails closes nothing left open', async () => {
+    const m = model(() => null, async () => null);
+    const root = body();
+    await m.attach(root, HTML);
+    const making = m.create(rangeOf(root, 'three years'));
+    m.select(m.painter.ids()[0]!);
+    expect(await making).toBeNull();
+    expect(m.selected.value).toBeNull();
+  });
+
   it('colour and note changes are stored and repainted', async () => {
     const id = await savedArticle();
     const m = model(() => id);
