@@ -6,6 +6,8 @@
  * the offscreen parse of a link that was never opened, the reader in the tab,
  * the share window.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
@@ -20,6 +22,9 @@ const LINKED_TITLE = 'Linked desk: Asean ministers meet as trade truce nears its
 /** Served by the local server but, by its name, a public site (Chromium maps it to 127.0.0.1). */
 const PUBLIC_HOST = 'news.folio-public.test';
 const REDIRECTED_TITLE = 'Redirected desk: the story moved to its own section';
+/** A React-streamed page (its story in a hidden segment that the page's script would move): the extraction golden's page. */
+const STREAMED_PATH = '/2025/06/11/harbour-ferries-return';
+const STREAMED_TITLE = 'Ferries return to the old harbour';
 const PRIVATE_TITLE = 'Router admin: this page must never reach the library';
 
 interface ClickData {
@@ -63,6 +68,7 @@ describe('context menus (Chromium)', () => {
       '/desk/2026/moved-story.html',
       readSampleArticleHtml().replaceAll(SAMPLE_TITLE, REDIRECTED_TITLE).replaceAll('/article.html', '/desk/2026/moved-story.html'),
     );
+    server.addRoute(STREAMED_PATH, readFileSync(join(import.meta.dirname, '../fixtures/extract/streamed-story-revealed/source.html'), 'utf8'));
     server.addRoute('/router-admin.html', readSampleArticleHtml().replaceAll(SAMPLE_TITLE, PRIVATE_TITLE));
     chromium = await launchChromium({ mapToLoopback: [PUBLIC_HOST] });
     article = await chromium.openTab(server.url('article.html'));
@@ -150,6 +156,20 @@ describe('context menus (Chromium)', () => {
     // The page's lead image is written relative ("lead.svg"): it lives beside the final page, not the link.
     expect(saved.leadImage).toBe(server.url('/desk/2026/lead.svg'));
     expect(saved.content).not.toContain('/go/');
+    await links.close();
+  });
+
+  it('"Save link" on a React-streamed page keeps its story, which only the page\'s script would have shown', async () => {
+    const links = await chromium.openTab(server.url('links.html?streamed'));
+    await menuClick({ menuItemId: 'folio-save-link', pageUrl: links.url(), linkUrl: server.url(STREAMED_PATH) }, links);
+    const saved = await waitForValue(async () => (await storedArticles()).find((a) => a.title === STREAMED_TITLE), Boolean, 'the streamed article in the library');
+    // Both streamed parts, in the order the script would put them; not the shell's footer or its "Loading…".
+    const text = saved!.content.replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('the morning ferry pulled into the old harbour');
+    expect(text.indexOf('Residents who spoke')).toBeGreaterThan(text.indexOf('Since then, commuters'));
+    expect(text.indexOf('Residents who spoke')).toBeLessThan(text.indexOf('The harbour master said'));
+    expect(text).not.toContain('All rights reserved');
+    expect(text).not.toContain('Loading');
     await links.close();
   });
 

@@ -11,6 +11,7 @@ import { removeDisclosureBoxes } from './cleanup/disclosures';
 import { detectArticle } from './detect';
 import { readJsonLd } from './jsonld';
 import { baseUrlOf, readMetadata } from './metadata';
+import { revealStreamedSegments } from './prepare/streamed-segments';
 import { shieldDocumentRoots } from './prepare/document-root';
 import { fixLazyImages } from './prepare/lazy-images';
 import { blockText, countWords, normalizeSpace } from './text';
@@ -107,6 +108,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const work = options.mutateDocument ? doc : (doc.cloneNode(true) as Document);
     // Readability would remove an <html class="…sidebar…"> and with it the whole document.
     shieldDocumentRoots(work);
+    // A page read without running its scripts has a streamed (React) story still hidden.
+    revealStreamedSegments(work);
     const ruled = options.rule ? applyBefore(work, options.rule) : null;
     fixLazyImages(work);
     // On the page's copy, before Readability rebuilds some blocks (utils/site-rules/marks.ts).
