@@ -21,6 +21,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
+import { revealStreamedSegments } from '../utils/article/prepare/streamed-segments';
 
 export type DomName = 'linkedom' | 'jsdom';
 
@@ -30,12 +31,16 @@ export type DomName = 'linkedom' | 'jsdom';
  * the same extraction scores (measured in scripts/bench-quality.ts with --dom).
  */
 export function parseDocument(html: string, url: string, dom: DomName = 'linkedom'): Document {
+  let doc: Document;
   if (dom === 'jsdom') {
     // A silent console: page CSS/script errors are not ours to report.
     const virtualConsole = new VirtualConsole();
-    return new JSDOM(html, { url, virtualConsole, contentType: 'text/html' }).window.document;
-  }
-  return parseWithLinkedom(html);
+    doc = new JSDOM(html, { url, virtualConsole, contentType: 'text/html' }).window.document;
+  } else doc = parseWithLinkedom(html);
+  // What a React-streamed page's own script does on load (as the extension's static-HTML path does):
+  // detection then sees the story a browser shows, as the content script does in a tab.
+  revealStreamedSegments(doc);
+  return doc;
 }
 
 /** What may stay in <head>; the first anything-else ends the head (HTML spec, "in head" insertion mode). */
