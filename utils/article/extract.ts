@@ -12,6 +12,7 @@ import { detectArticle } from './detect';
 import { readJsonLd } from './jsonld';
 import { baseUrlOf, readMetadata } from './metadata';
 import { revealStreamedSegments } from './prepare/streamed-segments';
+import { carryNosnippet } from './cleanup/nosnippet';
 import { shieldDocumentRoots } from './prepare/document-root';
 import { fixLazyImages } from './prepare/lazy-images';
 import { blockText, countWords, normalizeSpace } from './text';
@@ -115,7 +116,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     // On the page's copy, before Readability rebuilds some blocks (utils/site-rules/marks.ts).
     const marks = options.markBlocks ? markBlocks(work) : null;
     // Before Readability: a disclosure pop-up can outscore a story split into short blocks (see cleanup/disclosures.ts).
-    if (!options.skipCleanup) removeDisclosureBoxes(work);
+    if (!options.skipCleanup) {
+      removeDisclosureBoxes(work);
+      carryNosnippet(work);
+    }
     const parsed = new Readability(work, {
       maxElemsToParse: maxElements,
       // charThreshold stays at Readability's 500: 250 made it settle on a teaser block on several WCXB pages.

@@ -67,6 +67,7 @@ describe('extraction golden fixtures', () => {
     'see-also-label-span-and-headline-removed': 'pointer-promos',
     'read-more-inline-label-and-headline-removed': 'pointer-promos',
     'related-label-paragraph-before-headline-removed': 'pointer-promos',
+    'nosnippet-blocks-removed': 'nosnippet',
   };
   for (const [name, rule] of Object.entries(ruleOf)) {
     it(`${name}: depends on the ${rule} rule`, () => {

@@ -11,6 +11,7 @@ import { cmsCredits } from './cms-credits';
 import { disclosures } from './disclosures';
 import { emptyBlocks } from './empty-blocks';
 import { removeMatchingLines } from './lines';
+import { nosnippet } from './nosnippet';
 import { notices } from './notices';
 import { pointerPromos } from './pointer-promos';
 import { promoBoxes } from './promo-boxes';
@@ -24,7 +25,7 @@ import { teaserCards } from './teaser-cards';
 /** Rules that recognise clutter (structure first, then one shared walk for their text lines). */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
   shareWidgets, sidebarWidgets, relatedLinks, pointerPromos, teaserCards, promos, promoBoxes, affiliateCtas,
-  authorBio, cmsCredits, adPlaceholders, notices, appeals, disclosures,
+  authorBio, cmsCredits, adPlaceholders, notices, appeals, disclosures, nosnippet,
 ];
 /** Rules that tidy up after them: empty wrappers and caption-only figures, then URLs. */
 export const FINISHING_RULES: readonly CleanupRule[] = [emptyBlocks, absoluteUrls];
