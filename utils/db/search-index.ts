@@ -59,15 +59,15 @@ export async function newSegmentId(tx: WriteTx): Promise<number> {
   return (await newSegmentIds(tx, 1))[0]!;
 }
 
+/** Time-based with a random tail: never an id of a deleted database's segment (the block cache's trust). */
+const candidateSegmentId = (): number => Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
+
 /**
  * `count` distinct new segment ids (as newSegmentId), checked with one round of
  * reads. An import batch reserves its ids before queuing its puts: a read
  * issued after them is answered only once the database has written them all,
  * and that wait was a third of a 10,000-row import's time.
  */
-/** Time-based with a random tail: never an id of a deleted database's segment (the block cache's trust). */
-const candidateSegmentId = (): number => Date.now() * 1_000 + Math.floor(Math.random() * 1_000);
-
 export async function newSegmentIds(tx: WriteTx, count: number): Promise<number[]> {
   const ids = new Set<number>();
   while (ids.size < count) {

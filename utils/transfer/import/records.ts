@@ -17,8 +17,10 @@ import { titleKey } from '../../library/records';
 import { siteLabel, urlKey } from '../../url';
 import type { ImportItem } from './types';
 
-/** The list's record for an imported link: no body yet, queued for the background fetch. */
-/** `key`: the item's urlKey when the caller has it already (an import batch computes it for its duplicate check). */
+/**
+ * The list's record for an imported link: no body yet, queued for the background fetch.
+ * `key`: the item's urlKey when the caller has it already (an import batch computes it for its duplicate check).
+ */
 export function linkMeta(item: ImportItem, id: string, now: number, key = urlKey(item.url)): ArticleMeta {
   if (!key) throw new TypeError('An imported item needs an http(s) URL');
   const fetchState: FetchState = { status: 'queued', at: now };
